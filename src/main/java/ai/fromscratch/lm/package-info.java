@@ -1,0 +1,14 @@
+/**
+ * The n-gram language model, plain Java with no dependencies: interpolated modified Kneser-Ney
+ * estimated as KenLM's lmplz does it ({@link ai.fromscratch.lm.KneserNeyEstimator}), a compact
+ * forward trie ({@link ai.fromscratch.lm.NgramModel}), scoring as KenLM's query ({@link
+ * ai.fromscratch.lm.TextScorer}), a checksummed binary file ({@link ai.fromscratch.lm.ModelFile}),
+ * ARPA import and export, sampling ({@link ai.fromscratch.lm.TextGenerator}) and a command-line
+ * tool ({@link ai.fromscratch.lm.LmCli}).
+ *
+ * <p>Tests check the estimator, the ARPA reader and the ARPA writer against lmplz's output on a
+ * Brown sample (src/test/resources/lm/kenlm-brown-small). The benchmark against KenLM's figures on
+ * the whole prepared Brown corpus is {@code java -cp target/classes:target/test-classes
+ * ai.fromscratch.lm.LmBenchmark <dir with brown.train.txt.gz and brown.test.txt> <report.md>}.
+ */
+package ai.fromscratch.lm;
