@@ -1,0 +1,105 @@
+package ai.fromscratch.engine;
+
+import ai.fromscratch.lm.ModelFile;
+import ai.fromscratch.platform.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The model files under {@code DATA_DIR/models}: each trained or imported model is one file, and
+ * the file {@code ACTIVE} names the one that answers. Loading falls back to the newest good file
+ * when the named one is missing or damaged, so a bad file never leaves the app without a model.
+ */
+@ApplicationScoped
+public class ModelStore {
+  static final String EXTENSION = ".lm";
+  private static final String POINTER = "ACTIVE";
+  private static final Logger LOG = Logger.getLogger(ModelStore.class.getName());
+
+  @Inject DataDirectory dataDirectory;
+
+  /** The model named by the pointer, or else the newest model file that loads. */
+  public Optional<ActiveModel> loadActive() {
+    List<Path> candidates = new ArrayList<>();
+    pointedFile().ifPresent(candidates::add);
+    modelFiles().stream().filter(file -> !candidates.contains(file)).forEach(candidates::add);
+    for (Path file : candidates) {
+      try {
+        ActiveModel model = load(file);
+        LOG.info(() -> "Loaded the model " + file.getFileName());
+        return Optional.of(model);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Skipping the model file " + file + ": " + e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Loads and checks a model file (checksum and structure) without activating it. */
+  public ActiveModel load(Path file) throws IOException {
+    return ActiveModel.of(file.getFileName().toString(), ModelFile.load(file));
+  }
+
+  /** Makes {@code file} the model loaded at the next start (the pointer is replaced atomically). */
+  public void markActive(Path file) {
+    Path pointer = dataDirectory.models().resolve(POINTER);
+    Path temporary = pointer.resolveSibling(POINTER + ".tmp");
+    try {
+      Files.writeString(temporary, file.getFileName().toString(), StandardCharsets.UTF_8);
+      Files.move(
+          temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot record the active model", e);
+    }
+  }
+
+  private Optional<Path> pointedFile() {
+    Path pointer = dataDirectory.models().resolve(POINTER);
+    try {
+      if (!Files.isRegularFile(pointer)) {
+        return Optional.empty();
+      }
+      String name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+      Path file = dataDirectory.models().resolve(name).normalize();
+      return file.getParent().equals(dataDirectory.models()) && Files.isRegularFile(file)
+          ? Optional.of(file)
+          : Optional.empty();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Cannot read " + pointer + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Model files, newest first. */
+  private List<Path> modelFiles() {
+    try (Stream<Path> files = Files.list(dataDirectory.models())) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(EXTENSION))
+          .sorted(Comparator.comparing(ModelStore::lastModified).reversed())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the model files", e);
+    }
+  }
+
+  private static long lastModified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package ai.fromscratch.platform;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/** Every setting the app reads, with its default, its meaning and the check its value must pass. */
+public enum Setting {
+  APP_ENV("development", "`development` or `production`", Kind.oneOf("development", "production")),
+  PORT("9080", "HTTP port the server listens on", Kind.range(1, 65535)),
+  DATA_DIR(
+      "./data", "where everything is kept: database, uploads, models, index, backups", Kind.TEXT),
+  DB_URL(
+      "",
+      "JDBC URL of the database; empty means embedded Derby in `DATA_DIR/db`;"
+          + " `jdbc:postgresql://host:5432/db?user=u&password=p` for PostgreSQL",
+      Kind.JDBC_URL),
+  EMBED_MODEL_NAME(
+      "sentence-transformers/all-MiniLM-L6-v2",
+      "sentence-embedding model for retrieval",
+      Kind.TEXT),
+  RAG_TOP_K("8", "passages retrieved per question", Kind.range(1, 100)),
+  MAX_CONTEXT_CHARS(
+      "16000", "retrieved context kept per question, in characters", Kind.range(0, 1_000_000)),
+  GROQ_API_KEY("", "enables synthetic data generation through Groq (never chat)", Kind.SECRET),
+  GROQ_BASE_URL("https://api.groq.com", "Groq's API base URL", Kind.HTTP_URL),
+  GROQ_MODEL("llama-3.3-70b-versatile", "the Groq model asked for synthetic pairs", Kind.TEXT),
+  S3_BUCKET(
+      "",
+      "S3 bucket for backups (S3 backups run when bucket, key, secret and region are set)",
+      Kind.OPTIONAL_TEXT),
+  S3_KEY("", "S3 access key id", Kind.OPTIONAL_TEXT),
+  S3_SECRET("", "S3 secret access key", Kind.SECRET),
+  S3_REGION("", "S3 region, for example `eu-central-1`", Kind.OPTIONAL_TEXT),
+  S3_ENDPOINT("", "an S3-compatible endpoint instead of AWS (optional)", Kind.OPTIONAL_HTTP_URL),
+  BACKUP_SCHEDULE(
+      "6h",
+      "how often a backup runs: an interval such as `30m`, `6h`, `1d`, or `off`",
+      Kind.INTERVAL_OR_OFF),
+  BACKUP_KEEP("5", "how many backups are kept, locally and in S3", Kind.range(1, 1000)),
+  ADMIN_PASSWORD(
+      "",
+      "the admin credential (user `admin`) for the Admin, Data and Analytics pages and APIs",
+      Kind.SECRET);
+
+  private final String defaultValue;
+  private final String description;
+  private final Kind kind;
+
+  Setting(String defaultValue, String description, Kind kind) {
+    this.defaultValue = defaultValue;
+    this.description = description;
+    this.kind = kind;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public boolean isSecret() {
+    return kind == Kind.SECRET;
+  }
+
+  /**
+   * Checks a raw value.
+   *
+   * @return null when the value is acceptable, otherwise why it is not
+   */
+  public String problemWith(String value) {
+    return kind.problemWith(value);
+  }
+
+  /** The shape a setting's value must have. */
+  interface Kind {
+    Kind TEXT = value -> value.isBlank() ? "must not be empty" : null;
+    Kind OPTIONAL_TEXT = value -> null;
+    Kind SECRET = value -> null;
+    Kind HTTP_URL = Kind::httpUrlProblem;
+    Kind OPTIONAL_HTTP_URL = value -> value.isEmpty() ? null : httpUrlProblem(value);
+    Kind JDBC_URL =
+        value ->
+            value.isEmpty()
+                    || value.startsWith("jdbc:derby:")
+                    || value.startsWith("jdbc:postgresql:")
+                ? null
+                : "must be empty (embedded Derby), a jdbc:derby: URL or a jdbc:postgresql: URL";
+    Kind INTERVAL_OR_OFF =
+        value ->
+            value.equalsIgnoreCase("off") || Interval.parse(value) != null
+                ? null
+                : "must be an interval such as 30m, 6h or 1d (at least 1m), or off";
+
+    String problemWith(String value);
+
+    static Kind oneOf(String... allowed) {
+      Set<String> choices = Set.of(allowed);
+      return value ->
+          choices.contains(value.toLowerCase(Locale.ROOT))
+              ? null
+              : "must be one of " + String.join(", ", allowed);
+    }
+
+    static Kind range(int min, int max) {
+      return value -> {
+        try {
+          int number = Integer.parseInt(value.trim());
+          return number < min || number > max
+              ? "must be a whole number from " + min + " to " + max
+              : null;
+        } catch (NumberFormatException e) {
+          return "must be a whole number from " + min + " to " + max;
+        }
+      };
+    }
+
+    private static String httpUrlProblem(String value) {
+      try {
+        URI uri = new URI(value);
+        String scheme = uri.getScheme();
+        return ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null
+            ? null
+            : "must be an http or https URL";
+      } catch (Exception e) {
+        return "must be an http or https URL";
+      }
+    }
+  }
+}

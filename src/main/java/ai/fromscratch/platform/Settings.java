@@ -1,0 +1,100 @@
+package ai.fromscratch.platform;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The app's settings, validated as a whole when they are read, so a bad value never gets past
+ * start-up.
+ */
+public final class Settings {
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+  private static final Pattern URL_USER_INFO = Pattern.compile("(//)[^/@]+@");
+
+  private final Map<Setting, String> values;
+
+  private Settings(Map<Setting, String> values) {
+    this.values = values;
+  }
+
+  /**
+   * Reads every setting through {@code lookup} (blank counts as unset), falling back to its
+   * default.
+   *
+   * @throws InvalidSettingsException naming each setting whose value is not acceptable
+   */
+  public static Settings from(Function<String, Optional<String>> lookup) {
+    Map<Setting, String> values = new EnumMap<>(Setting.class);
+    List<String> problems = new ArrayList<>();
+    for (Setting setting : Setting.values()) {
+      String value =
+          lookup
+              .apply(setting.name())
+              .map(String::trim)
+              .filter(v -> !v.isEmpty())
+              .orElse(setting.defaultValue());
+      String problem = setting.problemWith(value);
+      if (problem != null) {
+        problems.add(
+            setting.isSecret()
+                ? setting.name() + " " + problem
+                : setting.name() + "=" + value + ": " + problem);
+      }
+      values.put(setting, value);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(problems);
+    }
+    return new Settings(Collections.unmodifiableMap(values));
+  }
+
+  public String get(Setting setting) {
+    return values.get(setting);
+  }
+
+  public int getInt(Setting setting) {
+    return Integer.parseInt(values.get(setting));
+  }
+
+  public boolean isSet(Setting setting) {
+    return !values.get(setting).isEmpty();
+  }
+
+  public boolean isProduction() {
+    return "production".equalsIgnoreCase(get(Setting.APP_ENV));
+  }
+
+  public Path dataDir() {
+    return Path.of(get(Setting.DATA_DIR)).toAbsolutePath().normalize();
+  }
+
+  /** Every setting as it may be shown to the admin: secrets and database credentials hidden. */
+  public Map<String, String> displayable() {
+    Map<String, String> shown = new LinkedHashMap<>();
+    for (Setting setting : Setting.values()) {
+      shown.put(setting.name(), displayValue(setting));
+    }
+    return shown;
+  }
+
+  private String displayValue(Setting setting) {
+    String value = values.get(setting);
+    if (setting.isSecret()) {
+      return value.isEmpty() ? "(not set)" : "(set, hidden)";
+    }
+    if (setting == Setting.DB_URL) {
+      return URL_USER_INFO
+          .matcher(URL_PASSWORD.matcher(value).replaceAll("$1***"))
+          .replaceAll("$1***@");
+    }
+    return value.isEmpty() ? "(not set)" : value;
+  }
+}

@@ -1,0 +1,4 @@
+package ai.fromscratch.platform;
+
+/** How much the data directory holds and how much room its disk has left. */
+public record StorageUsage(String path, long freeBytes, long usedBytes) {}

@@ -1,0 +1,40 @@
+package ai.fromscratch.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's configuration table is the users' reference: it must list every setting with its
+ * real default.
+ */
+class ReadmeSettingsTableTest {
+
+  @Test
+  void readmeListsEverySettingWithItsDefaultAndMeaning() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String table =
+        readme.substring(
+            readme.indexOf("<!-- settings-table"), readme.indexOf("<!-- end settings-table"));
+    List<String> rows = table.lines().filter(line -> line.startsWith("| `")).toList();
+
+    List<String> expected =
+        Arrays.stream(Setting.values())
+            .map(
+                s ->
+                    "| `"
+                        + s.name()
+                        + "` | "
+                        + (s.defaultValue().isEmpty() ? "(empty)" : "`" + s.defaultValue() + "`")
+                        + " | "
+                        + s.description()
+                        + " |")
+            .toList();
+    assertEquals(expected, rows);
+  }
+}

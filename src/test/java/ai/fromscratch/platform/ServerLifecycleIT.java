@@ -1,0 +1,101 @@
+package ai.fromscratch.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fromscratch.lm.EstimationOptions;
+import ai.fromscratch.lm.KneserNeyEstimator;
+import ai.fromscratch.lm.ModelFile;
+import ai.fromscratch.lm.ProgressListener;
+import ai.fromscratch.testing.Http;
+import ai.fromscratch.testing.LibertyServer;
+import ai.fromscratch.testing.TestDirs;
+import jakarta.json.JsonArray;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The server run as a real process with settings from its environment, the way Render runs it. */
+class ServerLifecycleIT {
+
+  @Test
+  void dataWrittenBeforeARestartIsStillThereAfterIt() {
+    Path data = TestDirs.fresh("lifecycle-restart");
+    try (LibertyServer server = LibertyServer.create("fs-restart", data)) {
+      server.start();
+      JsonArray first = Http.get(server.baseUrl() + "/api/admin/starts").jsonArray();
+      server.stop();
+
+      server.start();
+      JsonArray second = Http.get(server.baseUrl() + "/api/admin/starts").jsonArray();
+
+      assertEquals(1, first.size());
+      assertEquals(2, second.size());
+      assertEquals(
+          first.getJsonObject(0).getString("startedAt"),
+          second.getJsonObject(1).getString("startedAt"),
+          "the first start is kept after the restart");
+      assertTrue(Files.isDirectory(data.resolve("db")), "Derby lives inside DATA_DIR");
+    }
+  }
+
+  @Test
+  void serverListensOnThePortFromTheEnvironment() {
+    try (LibertyServer server = LibertyServer.create("fs-port", TestDirs.fresh("lifecycle-port"))) {
+      server.start();
+
+      Http.Reply reply = Http.get(server.baseUrl() + "/api/keepalive");
+
+      assertEquals(200, reply.status());
+      assertEquals("ok", reply.json().getString("status"));
+    }
+  }
+
+  @Test
+  void startsWithTheActiveModelAndSkipsADamagedFile() throws Exception {
+    Path data = TestDirs.fresh("lifecycle-model");
+    Path models = Files.createDirectories(data.resolve("models"));
+    List<String[]> corpus =
+        List.of("the cat sat on the mat", "the dog sat on the log", "a cat and a dog").stream()
+            .map(line -> line.split(" "))
+            .toList();
+    ModelFile.save(
+        models.resolve("good.lm"),
+        new KneserNeyEstimator(EstimationOptions.ofOrder(3).withDiscountFallback(true))
+            .estimate(corpus, ProgressListener.NONE)
+            .model(),
+        Map.of());
+    Files.writeString(models.resolve("damaged.lm"), "not a model");
+    Files.writeString(models.resolve("ACTIVE"), "damaged.lm");
+    try (LibertyServer server = LibertyServer.create("fs-model", data)) {
+      server.start();
+
+      assertTrue(Http.get(server.baseUrl() + "/api/keepalive").json().getBoolean("model_loaded"));
+      assertTrue(server.log().contains("Skipping the model file"), server.log());
+      assertTrue(server.log().contains("Loaded the model good.lm"), server.log());
+    }
+  }
+
+  @Test
+  void badSettingStopsStartUpWithOneMessageNamingIt() {
+    try (LibertyServer server =
+        LibertyServer.create("fs-badconfig", TestDirs.fresh("lifecycle-badconfig"))) {
+      server.env("RAG_TOP_K", "abc").env("MAX_CONTEXT_CHARS", "-5");
+
+      server.startExpectingFailure();
+
+      String log = server.log();
+      assertTrue(
+          log.contains(
+              "E Invalid configuration, the server cannot start: RAG_TOP_K=abc: must be a whole"
+                  + " number from 1 to 100; MAX_CONTEXT_CHARS=-5: must be a whole number from 0 to 1000000"),
+          log);
+      assertEquals(
+          404,
+          Http.get(server.baseUrl() + "/api/keepalive").status(),
+          "the app does not serve, so the keepalive health check fails the deploy");
+    }
+  }
+}

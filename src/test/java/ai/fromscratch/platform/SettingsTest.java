@@ -1,0 +1,119 @@
+package ai.fromscratch.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  private static Settings read(Map<String, String> environment) {
+    return Settings.from(name -> Optional.ofNullable(environment.get(name)));
+  }
+
+  @Test
+  void everySettingFallsBackToItsDefault() {
+    Settings settings = read(Map.of());
+
+    for (Setting setting : Setting.values()) {
+      assertEquals(setting.defaultValue(), settings.get(setting), setting.name());
+    }
+    assertEquals(8, settings.getInt(Setting.RAG_TOP_K));
+    assertFalse(settings.isProduction());
+  }
+
+  @Test
+  void blankValueCountsAsUnset() {
+    assertEquals("8", read(Map.of("RAG_TOP_K", "  ")).get(Setting.RAG_TOP_K));
+  }
+
+  @Test
+  void nonNumericValueIsRefusedNamingTheSetting() {
+    InvalidSettingsException error =
+        assertThrows(InvalidSettingsException.class, () -> read(Map.of("RAG_TOP_K", "abc")));
+
+    assertEquals(
+        "Invalid configuration, the server cannot start: RAG_TOP_K=abc: must be a whole number"
+            + " from 1 to 100",
+        error.getMessage());
+  }
+
+  @Test
+  void negativeSizeIsRefused() {
+    InvalidSettingsException error =
+        assertThrows(InvalidSettingsException.class, () -> read(Map.of("MAX_CONTEXT_CHARS", "-1")));
+
+    assertEquals(1, error.problems().size());
+    assertTrue(error.problems().get(0).startsWith("MAX_CONTEXT_CHARS=-1"));
+  }
+
+  @Test
+  void everyBadSettingIsReportedAtOnce() {
+    InvalidSettingsException error =
+        assertThrows(
+            InvalidSettingsException.class,
+            () ->
+                read(
+                    Map.of(
+                        "APP_ENV",
+                        "staging",
+                        "PORT",
+                        "70000",
+                        "GROQ_BASE_URL",
+                        "ftp://x",
+                        "BACKUP_SCHEDULE",
+                        "sometimes",
+                        "DB_URL",
+                        "jdbc:mysql://x/y")));
+
+    assertEquals(5, error.problems().size(), error.getMessage());
+  }
+
+  @Test
+  void secretValueNeverAppearsInAnErrorOrTheDisplay() {
+    Settings settings =
+        read(
+            Map.of(
+                "GROQ_API_KEY",
+                "gsk_secret",
+                "ADMIN_PASSWORD",
+                "hunter2",
+                "S3_SECRET",
+                "s3secret"));
+
+    String shown = settings.displayable().toString();
+
+    assertFalse(
+        shown.contains("gsk_secret") || shown.contains("hunter2") || shown.contains("s3secret"),
+        shown);
+    assertEquals("(set, hidden)", settings.displayable().get("GROQ_API_KEY"));
+    assertEquals("(not set)", read(Map.of()).displayable().get("GROQ_API_KEY"));
+  }
+
+  @Test
+  void databaseCredentialsAreHiddenFromTheDisplay() {
+    Settings settings =
+        read(
+            Map.of(
+                "DB_URL",
+                "jdbc:postgresql://app:pw@db.example.com:5432/ai?user=app&password=topsecret&ssl=true"));
+
+    assertEquals(
+        "jdbc:postgresql://***@db.example.com:5432/ai?user=app&password=***&ssl=true",
+        settings.displayable().get("DB_URL"));
+  }
+
+  @Test
+  void dataDirIsMadeAbsolute() {
+    assertTrue(read(Map.of("DATA_DIR", "relative/data")).dataDir().isAbsolute());
+  }
+
+  @Test
+  void productionIsRecognised() {
+    assertTrue(read(Map.of("APP_ENV", "production")).isProduction());
+  }
+}

@@ -1,0 +1,223 @@
+package ai.fromscratch.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The built server run as a real process ({@code bin/server run}), the way Render runs it: its own
+ * name, port and data directory, settings from environment variables, the WAR in dropins. Tests use
+ * it where they must restart or kill the server, or give it a different environment.
+ */
+public final class LibertyServer implements AutoCloseable {
+  private static final Path WLP = Path.of("target/liberty/wlp").toAbsolutePath();
+  private static final Path TEMPLATE =
+      WLP.resolve("usr/servers/" + System.getProperty("it.server.name", "fromscratch-it"));
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  private static final String APP_STARTED = "CWWKZ0001I";
+
+  /** "was not started" when a listener fails, "exception while starting" when a bean does. */
+  private static final String APP_NOT_STARTED = "CWWKZ0012I|CWWKZ0002E";
+
+  private static final String SERVER_READY = "CWWKF0011I";
+
+  private final String name;
+  private final int port;
+  private final Path dataDir;
+  private final Map<String, String> environment = new HashMap<>();
+  private Process process;
+
+  private LibertyServer(String name, Path dataDir) {
+    this.name = name;
+    this.port = freePort();
+    this.dataDir = dataDir;
+  }
+
+  /** A fresh server definition named {@code name} that keeps its data in {@code dataDir}. */
+  public static LibertyServer create(String name, Path dataDir) {
+    LibertyServer server = new LibertyServer(name, dataDir);
+    server.install();
+    return server;
+  }
+
+  public LibertyServer env(String key, String value) {
+    environment.put(key, value);
+    return this;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Path messagesLog() {
+    return serverDir().resolve("logs/messages.log");
+  }
+
+  /** Starts the server and waits until the application has started and the port is open. */
+  public void start() {
+    startProcess();
+    awaitLog("the application did not start", APP_STARTED, SERVER_READY);
+  }
+
+  /** Starts the server and waits until it is up with the application refused. */
+  public void startExpectingFailure() {
+    startProcess();
+    awaitLog("the application did not fail as expected", APP_NOT_STARTED, SERVER_READY);
+  }
+
+  /** Stops the server cleanly, as a shutdown on Render would. */
+  public void stop() {
+    if (process == null) {
+      return;
+    }
+    run(WLP.resolve("bin/server").toString(), "stop", name);
+    waitForExit();
+  }
+
+  /** Kills the server at once (SIGKILL), as a crash or an out-of-memory kill would. */
+  public void kill() {
+    if (process == null) {
+      return;
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    waitForExit();
+  }
+
+  public String log() {
+    try {
+      return Files.exists(messagesLog())
+          ? Files.readString(messagesLog(), StandardCharsets.UTF_8)
+          : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void install() {
+    try {
+      Path dir = serverDir();
+      Files.createDirectories(dir.resolve("dropins"));
+      Files.copy(
+          TEMPLATE.resolve("server.xml"),
+          dir.resolve("server.xml"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          TEMPLATE.resolve("jvm.options"),
+          dir.resolve("jvm.options"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          Path.of(System.getProperty("it.war", "target/from-scratch-ai.war")),
+          dir.resolve("dropins/from-scratch-ai.war"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot install the test server " + name, e);
+    }
+  }
+
+  private void startProcess() {
+    try {
+      Files.deleteIfExists(messagesLog());
+      ProcessBuilder builder =
+          new ProcessBuilder(WLP.resolve("bin/server").toString(), "run", name)
+              .redirectErrorStream(true)
+              .redirectOutput(serverDir().resolve("console-run.log").toFile());
+      builder
+          .environment()
+          .putAll(
+              Map.of(
+                  "PORT",
+                  String.valueOf(port),
+                  "HTTPS_PORT",
+                  String.valueOf(freePort()),
+                  "DATA_DIR",
+                  dataDir.toString()));
+      builder.environment().putAll(environment);
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the test server " + name, e);
+    }
+  }
+
+  private void awaitLog(String failure, String... codes) {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      String log = log();
+      if (Arrays.stream(codes).allMatch(code -> Pattern.compile(code).matcher(log).find())) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Server " + name + " exited: " + failure + "\n" + log());
+      }
+      sleep(250);
+    }
+    throw new IllegalStateException(
+        "Server " + name + ": " + failure + " within " + START_TIMEOUT + "\n" + log());
+  }
+
+  private void waitForExit() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  private Path serverDir() {
+    return WLP.resolve("usr/servers/" + name);
+  }
+
+  private static void run(String... command) {
+    try {
+      new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(90, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

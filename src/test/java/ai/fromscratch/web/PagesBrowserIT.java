@@ -1,0 +1,81 @@
+package ai.fromscratch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fromscratch.testing.Browser;
+import ai.fromscratch.testing.Deployments;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PagesBrowserIT {
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return Deployments.app();
+  }
+
+  @Test
+  void navigationVisitsEveryPageAndEachShowsItsContent() {
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      page.get(base.toString());
+      assertEquals("Chat · From-Scratch AI", page.getTitle());
+      assertTrue(page.findElement(By.id("no-model")).getText().contains("No model is trained yet"));
+      browser.screenshot("chat");
+
+      visit(browser, "nav-data", "Data · From-Scratch AI");
+      assertTrue(page.findElement(By.id("data-dir")).getText().endsWith("it-data"));
+      browser.screenshot("data");
+
+      visit(browser, "nav-admin", "Admin · From-Scratch AI");
+      String configuration = page.findElement(By.id("configuration")).getText();
+      assertTrue(
+          configuration.contains("RAG_TOP_K") && configuration.contains("(not set)"),
+          configuration);
+      browser.screenshot("admin");
+
+      visit(browser, "nav-analytics", "Analytics · From-Scratch AI");
+      assertTrue(Long.parseLong(page.findElement(By.id("starts")).getText()) >= 1);
+      browser.screenshot("analytics");
+
+      visit(browser, "nav-chat", "Chat · From-Scratch AI");
+    }
+  }
+
+  @Test
+  void keepalivePageShowsStatus() {
+    try (Browser browser = Browser.open()) {
+      browser.driver().get(base + "keepalive");
+      assertEquals("ok", browser.driver().findElement(By.id("status")).getText());
+      assertEquals("no", browser.driver().findElement(By.id("model-loaded")).getText());
+      browser.screenshot("keepalive");
+    }
+  }
+
+  @Test
+  void unknownPageShowsAReadableMessage() {
+    try (Browser browser = Browser.open()) {
+      browser.driver().get(base + "no-such-page");
+      assertTrue(browser.driver().getPageSource().contains("There is no page at this address"));
+    }
+  }
+
+  private static void visit(Browser browser, String linkId, String title) {
+    browser.driver().findElement(By.id(linkId)).click();
+    browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.titleIs(title));
+  }
+}
