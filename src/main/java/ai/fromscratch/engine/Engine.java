@@ -6,8 +6,11 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 /**
  * Holds the model that answers. Requests read the current model through one atomic reference, so
@@ -18,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Engine {
+  private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
   private final AtomicReference<ActiveModel> active = new AtomicReference<>();
 
   @Inject ModelStore modelStore;
@@ -34,5 +39,17 @@ public class Engine {
   /** The model answering now, if one has been trained. */
   public Optional<ActiveModel> activeModel() {
     return Optional.ofNullable(active.get());
+  }
+
+  /**
+   * Loads and checks {@code modelFile}, then makes it the answering model in one step; it is also
+   * the model loaded at the next start. Requests already running finish with the previous model.
+   */
+  public ActiveModel activate(Path modelFile) throws IOException {
+    ActiveModel loaded = modelStore.load(modelFile);
+    modelStore.markActive(modelFile);
+    active.set(loaded);
+    LOG.info(() -> "Activated the model " + loaded.id());
+    return loaded;
   }
 }

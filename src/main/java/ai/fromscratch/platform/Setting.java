@@ -38,6 +38,17 @@ public enum Setting {
       "how often a backup runs: an interval such as `30m`, `6h`, `1d`, or `off`",
       Kind.INTERVAL_OR_OFF),
   BACKUP_KEEP("5", "how many backups are kept, locally and in S3", Kind.range(1, 1000)),
+  MAX_UPLOAD_MB("256", "largest dataset file accepted, in megabytes", Kind.range(1, 100_000)),
+  MAX_RECORDS("2000000", "most records one dataset file may hold", Kind.range(1, 100_000_000)),
+  MAX_RECORD_CHARS(
+      "100000", "longest record accepted, in characters of JSON", Kind.range(100, 10_000_000)),
+  ZIP_MAX_ENTRIES("1000", "most entries a ZIP upload may hold", Kind.range(1, 1_000_000)),
+  ZIP_MAX_UNCOMPRESSED_MB(
+      "1024", "most megabytes a ZIP upload may expand to, in all", Kind.range(1, 1_000_000)),
+  ZIP_MAX_RATIO(
+      "200",
+      "largest expansion ratio of a ZIP entry (uncompressed / compressed): more is a zip bomb",
+      Kind.range(2, 100_000)),
   ADMIN_PASSWORD(
       "",
       "the admin credential (user `admin`) for the Admin, Data and Analytics pages and APIs",

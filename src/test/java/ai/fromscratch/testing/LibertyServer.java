@@ -51,6 +51,11 @@ public final class LibertyServer implements AutoCloseable {
     return server;
   }
 
+  /** JVM options added after jvm.options (the last -Xmx wins), for example a smaller heap. */
+  public LibertyServer jvmArgs(String arguments) {
+    return env("JVM_ARGS", arguments);
+  }
+
   public LibertyServer env(String key, String value) {
     environment.put(key, value);
     return this;

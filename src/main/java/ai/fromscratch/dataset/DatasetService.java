@@ -1,0 +1,58 @@
+package ai.fromscratch.dataset;
+
+import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/** Browsing and removing datasets: what the Data page and {@code /api/datasets} do. */
+@ApplicationScoped
+public class DatasetService {
+  public static final int MAX_PAGE = 500;
+
+  @Inject DatasetStore store;
+  @Inject DataDirectory dataDirectory;
+
+  public List<DatasetView> list() {
+    return store.listReady().stream().map(DatasetView::of).toList();
+  }
+
+  public DatasetView get(long id) {
+    return DatasetView.of(dataset(id));
+  }
+
+  public RecordPage records(long id, long offset, int limit) {
+    Dataset dataset = dataset(id);
+    List<RecordView> records =
+        store.records(id, offset, limit).stream().map(RecordView::of).toList();
+    return new RecordPage(id, offset, limit, dataset.getRecords(), records);
+  }
+
+  /** The turns of a dataset's records after {@code afterOrdinal}, in order, for training. */
+  public List<RecordTurns> turnsAfter(long id, long afterOrdinal, int limit) {
+    return store.recordsAfter(id, afterOrdinal, limit).stream()
+        .map(r -> new RecordTurns(id, r.getOrdinal(), TurnsJson.read(r.getTurns())))
+        .toList();
+  }
+
+  /** Deletes a dataset, its records and its original file. */
+  public void delete(long id) {
+    Dataset dataset = dataset(id);
+    store.delete(id);
+    if (dataset.getStoredFile() != null) {
+      try {
+        Files.deleteIfExists(dataDirectory.uploads().resolve(dataset.getStoredFile()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot delete the file of dataset " + id, e);
+      }
+    }
+  }
+
+  private Dataset dataset(long id) {
+    return store.find(id).orElseThrow(() -> ApiException.notFound("No dataset " + id));
+  }
+}

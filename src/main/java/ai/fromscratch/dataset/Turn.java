@@ -1,0 +1,9 @@
+package ai.fromscratch.dataset;
+
+/** One turn of a conversation, or a whole plain text (role {@code text}). */
+public record Turn(String role, String text) {
+  public static final String USER = "user";
+  public static final String ASSISTANT = "assistant";
+  public static final String SYSTEM = "system";
+  public static final String TEXT = "text";
+}

@@ -1,0 +1,86 @@
+package ai.fromscratch.engine;
+
+import ai.fromscratch.dataset.Turn;
+import ai.fromscratch.lm.Tokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How conversations become the model's sentences, and questions its prompts. A user turn and the
+ * assistant's answer form one sentence, {@code <user> question <assistant> answer}, so the model
+ * learns to go on from a question into an answer; a prompt ends with {@code <assistant>} for it to
+ * do so. Plain text is cut into its sentences.
+ */
+public final class ChatFormat {
+  public static final String USER = "<user>";
+  public static final String ASSISTANT = "<assistant>";
+  private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?");
+
+  private ChatFormat() {}
+
+  /** The training sentences, as tokens, of one record's turns. */
+  public static List<List<String>> sentences(List<Turn> turns, Tokenizer tokenizer) {
+    List<List<String>> sentences = new ArrayList<>();
+    List<String> pending = null;
+    for (Turn turn : turns) {
+      switch (turn.role()) {
+        case Turn.USER -> {
+          if (pending != null) {
+            sentences.add(pending);
+          }
+          pending = marked(USER, turn.text(), tokenizer);
+        }
+        case Turn.ASSISTANT -> {
+          List<String> answer = marked(ASSISTANT, turn.text(), tokenizer);
+          if (pending == null) {
+            sentences.add(answer);
+          } else {
+            pending.addAll(answer);
+            sentences.add(pending);
+            pending = null;
+          }
+        }
+        case Turn.TEXT -> sentences.addAll(split(tokenizer.tokenize(turn.text())));
+        default -> {
+          // System prompts set a tone the n-gram model cannot follow; they are not trained on.
+        }
+      }
+    }
+    if (pending != null) {
+      sentences.add(pending);
+    }
+    return sentences;
+  }
+
+  /** The prompt tokens that ask the model to answer {@code question}. */
+  public static List<String> prompt(String question, Tokenizer tokenizer) {
+    List<String> tokens = marked(USER, question, tokenizer);
+    tokens.add(ASSISTANT);
+    return tokens;
+  }
+
+  private static List<String> marked(String marker, String text, Tokenizer tokenizer) {
+    List<String> tokens = new ArrayList<>();
+    tokens.add(marker);
+    tokens.addAll(tokenizer.tokenize(text));
+    return tokens;
+  }
+
+  /** Cuts tokens after each sentence-ending mark (keeping the mark with its sentence). */
+  static List<List<String>> split(List<String> tokens) {
+    List<List<String>> sentences = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    for (String token : tokens) {
+      current.add(token);
+      if (SENTENCE_ENDS.contains(token)) {
+        sentences.add(current);
+        current = new ArrayList<>();
+      }
+    }
+    if (!current.isEmpty()) {
+      sentences.add(current);
+    }
+    return sentences;
+  }
+}

@@ -1,0 +1,83 @@
+package ai.fromscratch.engine;
+
+import ai.fromscratch.lm.ArpaReader;
+import ai.fromscratch.lm.ArpaWriter;
+import ai.fromscratch.lm.ModelFile;
+import ai.fromscratch.lm.NgramModel;
+import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.DataDirectory;
+import ai.fromscratch.platform.IncomingFile;
+import ai.fromscratch.platform.Setting;
+import ai.fromscratch.platform.Settings;
+import ai.fromscratch.platform.UploadSpool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Moves models between this app and other toolkits through the ARPA format: export of the active
+ * model, and import of an ARPA file (KenLM's, say), which is checked whole before it replaces the
+ * active model.
+ */
+@ApplicationScoped
+public class ModelTransferService {
+  static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  @Inject Engine engine;
+  @Inject GenerationService generation;
+  @Inject UploadSpool spool;
+  @Inject DataDirectory dataDirectory;
+  @Inject Settings settings;
+
+  public void exportArpa(Writer out) throws IOException {
+    ArpaWriter.write(generation.requireModel().model(), out);
+  }
+
+  /** Reads an ARPA file (plain or gzipped) as it arrives, stores it as a model and activates it. */
+  public ModelFacts importArpa(String fileName, InputStream content) throws IOException {
+    long limit = (long) settings.getInt(Setting.MAX_UPLOAD_MB) << 20;
+    IncomingFile incoming = spool.receive(content, limit);
+    try {
+      NgramModel model = read(incoming.path(), fileName);
+      Path file =
+          dataDirectory
+              .models()
+              .resolve("arpa-" + STAMP.format(Instant.now()) + ModelStore.EXTENSION);
+      ModelFile.save(
+          file,
+          model,
+          Map.of(
+              ModelMetadata.SOURCE,
+              "arpa",
+              ModelMetadata.CREATED_AT,
+              Instant.now().toString(),
+              "arpa_file",
+              fileName == null ? "" : fileName,
+              ActiveModel.LOWERCASE,
+              "false"));
+      return ModelFacts.of(engine.activate(file));
+    } finally {
+      Files.deleteIfExists(incoming.path());
+    }
+  }
+
+  private static NgramModel read(Path arpa, String fileName) {
+    try {
+      return ArpaReader.read(arpa);
+    } catch (IOException | RuntimeException e) {
+      throw new ApiException(
+          422,
+          "Not a usable ARPA model" + (fileName == null ? "" : " (" + fileName + ")"),
+          e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package ai.fromscratch.training;
+
+import ai.fromscratch.engine.Engine;
+import ai.fromscratch.platform.DataDirectory;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+
+/** Makes the model the job wrote the one that answers; running requests finish on the old one. */
+@Named
+@Dependent
+public class ModelActivateBatchlet extends AbstractBatchlet {
+  @Inject TrainingContext training;
+  @Inject TrainingJobStore jobs;
+  @Inject Engine engine;
+  @Inject DataDirectory dataDirectory;
+  @Inject TrainingWorkspace workspace;
+
+  @Override
+  public String process() throws IOException {
+    long jobId = training.jobId();
+    String result = jobs.find(jobId).orElseThrow().getResult();
+    try (JsonReader reader = Json.createReader(new StringReader(result))) {
+      String file = reader.readObject().getString("model_file");
+      engine.activate(dataDirectory.models().resolve(file));
+    }
+    workspace.remove(jobId);
+    return BatchStatus.COMPLETED.name();
+  }
+}

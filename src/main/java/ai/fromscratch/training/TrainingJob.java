@@ -1,0 +1,204 @@
+package ai.fromscratch.training;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A training job as the owner sees it: what it builds, with which parameters, how far it got and
+ * what came out. One row across the batch executions of a job (a restart adds an execution), so its
+ * id stays the same and its history survives server restarts.
+ */
+@Entity
+@Table(name = "TRAINING_JOB")
+@NamedQuery(
+    name = TrainingJob.RECENT,
+    query = "SELECT j FROM TrainingJob j ORDER BY j.createdAt DESC, j.id DESC")
+@NamedQuery(
+    name = TrainingJob.ACTIVE_OF_KIND,
+    query = "SELECT j FROM TrainingJob j WHERE j.kind = :kind AND j.state IN :states")
+@NamedQuery(
+    name = TrainingJob.IN_STATES,
+    query = "SELECT j FROM TrainingJob j WHERE j.state IN :states")
+public class TrainingJob {
+  static final String RECENT = "TrainingJob.recent";
+  static final String ACTIVE_OF_KIND = "TrainingJob.activeOfKind";
+  static final String IN_STATES = "TrainingJob.inStates";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private JobKind kind;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 10)
+  private JobState state;
+
+  /** The parameters as JSON, as validated when the job was started. */
+  @Column(nullable = false, length = 4000)
+  private String parameters;
+
+  @Column(length = 40)
+  private String step;
+
+  @Column(name = "ITEMS_DONE", nullable = false)
+  private long itemsDone;
+
+  @Column(name = "ITEMS_TOTAL", nullable = false)
+  private long itemsTotal;
+
+  @Column(name = "EXECUTION_ID")
+  private Long executionId;
+
+  @Column(name = "CREATED_AT", nullable = false)
+  private Instant createdAt;
+
+  /** When the current run (the first, or the latest restart) began. */
+  @Column(name = "RUN_STARTED_AT")
+  private Instant runStartedAt;
+
+  /** When the current step began, for the estimate of the time left. */
+  @Column(name = "STEP_STARTED_AT")
+  private Instant stepStartedAt;
+
+  @Column(name = "ENDED_AT")
+  private Instant endedAt;
+
+  /** Seconds spent running over all runs, without the time spent stopped. */
+  @Column(name = "RUN_SECONDS", nullable = false)
+  private double runSeconds;
+
+  /** The figures of the result as JSON (perplexity, n-gram counts, model file...). */
+  @Column(length = 4000)
+  private String result;
+
+  @Column(length = 2000)
+  private String error;
+
+  protected TrainingJob() {}
+
+  TrainingJob(JobKind kind, String parameters) {
+    this.kind = kind;
+    this.parameters = parameters;
+    this.state = JobState.STARTING;
+    this.createdAt = Instant.now();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public JobKind getKind() {
+    return kind;
+  }
+
+  public JobState getState() {
+    return state;
+  }
+
+  void setState(JobState state) {
+    this.state = state;
+  }
+
+  public String getParameters() {
+    return parameters;
+  }
+
+  public String getStep() {
+    return step;
+  }
+
+  public long getItemsDone() {
+    return itemsDone;
+  }
+
+  public long getItemsTotal() {
+    return itemsTotal;
+  }
+
+  public Long getExecutionId() {
+    return executionId;
+  }
+
+  void setExecutionId(Long executionId) {
+    this.executionId = executionId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getRunStartedAt() {
+    return runStartedAt;
+  }
+
+  public Instant getStepStartedAt() {
+    return stepStartedAt;
+  }
+
+  public Instant getEndedAt() {
+    return endedAt;
+  }
+
+  public double getRunSeconds() {
+    return runSeconds;
+  }
+
+  public String getResult() {
+    return result;
+  }
+
+  void setResult(String result) {
+    this.result = result;
+  }
+
+  public String getError() {
+    return error;
+  }
+
+  void running() {
+    state = JobState.RUNNING;
+    runStartedAt = Instant.now();
+    endedAt = null;
+    error = null;
+  }
+
+  void step(String name, long total) {
+    step = name;
+    stepStartedAt = Instant.now();
+    itemsDone = 0;
+    itemsTotal = total;
+  }
+
+  void progress(long done, long total) {
+    itemsDone = done;
+    itemsTotal = total;
+  }
+
+  void failedBecause(String failure) {
+    error = failure.length() > 2000 ? failure.substring(0, 2000) : failure;
+  }
+
+  void ended(JobState finalState, String failure) {
+    Instant now = Instant.now();
+    if (runStartedAt != null) {
+      runSeconds += Math.max(0, (now.toEpochMilli() - runStartedAt.toEpochMilli()) / 1000.0);
+    }
+    state = finalState;
+    endedAt = now;
+    error = null;
+    if (failure != null) {
+      failedBecause(failure);
+    }
+  }
+}

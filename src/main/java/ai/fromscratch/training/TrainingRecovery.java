@@ -1,0 +1,28 @@
+package ai.fromscratch.training;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * At start-up, marks the jobs a crash or a restart interrupted as failed, so they show what
+ * happened and can be restarted from their last checkpoint.
+ */
+@ApplicationScoped
+public class TrainingRecovery {
+  private static final Logger LOG = Logger.getLogger(TrainingRecovery.class.getName());
+
+  @Inject TrainingJobStore jobs;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    for (TrainingJob job : jobs.active()) {
+      jobs.ended(
+          job.getId(),
+          JobState.FAILED,
+          "The server stopped while this job ran; restart it to continue from its last checkpoint");
+      LOG.warning(() -> "Training job " + job.getId() + " was interrupted by a server stop");
+    }
+  }
+}

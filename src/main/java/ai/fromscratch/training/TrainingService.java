@@ -1,0 +1,152 @@
+package ai.fromscratch.training;
+
+import ai.fromscratch.dataset.DatasetService;
+import ai.fromscratch.dataset.DatasetView;
+import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.JsonParams;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Starts, stops and restarts training jobs, and reports on them: what {@code /api/train} and the
+ * Data page do. One job of each kind runs at a time.
+ */
+@ApplicationScoped
+public class TrainingService {
+  private static final int HISTORY = 50;
+
+  @Inject TrainingJobStore jobs;
+  @Inject DatasetService datasets;
+
+  private final JobOperator operator = BatchRuntime.getJobOperator();
+
+  /** Starts a job from a request body: {@code kind}, {@code datasets} and the kind's parameters. */
+  public synchronized TrainingStatus start(JsonObject body) {
+    JobKind kind = kind(body);
+    JsonParams params =
+        new JsonParams(body, kind == JobKind.NGRAM ? NgramParameters.KNOWN : BpeParameters.KNOWN);
+    List<Long> datasetIds = datasets(params.longs("datasets", 1));
+    String parameters =
+        switch (kind) {
+          case NGRAM -> NgramParameters.from(body, datasetIds).toJson().toString();
+          case BPE -> BpeParameters.from(body, datasetIds).toJson().toString();
+        };
+    jobs.activeOfKind(kind)
+        .ifPresent(
+            running -> {
+              throw ApiException.conflict(
+                  "A "
+                      + kind.id()
+                      + " training job is already running (job "
+                      + running.getId()
+                      + ")");
+            });
+    TrainingJob job = jobs.create(kind, parameters);
+    Properties properties = new Properties();
+    properties.setProperty(TrainingContext.JOB_ID, String.valueOf(job.getId()));
+    if (kind == JobKind.NGRAM) {
+      // Records per checkpoint of the corpus step: smaller chunks lose less work to a crash.
+      properties.setProperty(
+          "chunkSize", String.valueOf(params.integer("chunk_size", 500, 1, 100_000)));
+    }
+    try {
+      jobs.submitted(job.getId(), operator.start(kind.jobXml(), properties));
+    } catch (RuntimeException e) {
+      jobs.ended(job.getId(), JobState.FAILED, "The job could not be started: " + e.getMessage());
+      throw e;
+    }
+    return status(job.getId());
+  }
+
+  public TrainingStatus status(long id) {
+    return TrainingStatus.of(job(id));
+  }
+
+  public List<TrainingStatus> list() {
+    return jobs.recent(HISTORY).stream().map(TrainingStatus::of).toList();
+  }
+
+  /** Asks a running job to stop; a chunked step stops after its current chunk. */
+  public synchronized TrainingStatus stop(long id) {
+    TrainingJob job = job(id);
+    if (!job.getState().isActive()) {
+      throw ApiException.conflict("Job " + id + " is not running (it is " + state(job) + ")");
+    }
+    operator.stop(job.getExecutionId());
+    jobs.stopping(id);
+    return status(id);
+  }
+
+  /** Runs a stopped or failed job again from its last checkpoint. */
+  public synchronized TrainingStatus restart(long id) {
+    TrainingJob job = job(id);
+    if (!job.getState().isRestartable()) {
+      throw ApiException.conflict(
+          "Only a stopped or failed job can be restarted; job " + id + " is " + state(job));
+    }
+    jobs.activeOfKind(job.getKind())
+        .ifPresent(
+            running -> {
+              throw ApiException.conflict(
+                  "A "
+                      + job.getKind().id()
+                      + " training job is already running (job "
+                      + running.getId()
+                      + ")");
+            });
+    Properties properties = new Properties();
+    properties.setProperty(TrainingContext.JOB_ID, String.valueOf(id));
+    jobs.submitted(id, operator.restart(job.getExecutionId(), properties));
+    return status(id);
+  }
+
+  private TrainingJob job(long id) {
+    return jobs.find(id).orElseThrow(() -> ApiException.notFound("No training job " + id));
+  }
+
+  private static String state(TrainingJob job) {
+    return job.getState().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static JobKind kind(JsonObject body) {
+    if (body == null) {
+      throw ApiException.badRequest("The request needs a JSON object as its body");
+    }
+    if (body.get("kind") instanceof JsonString kind) {
+      for (JobKind candidate : JobKind.values()) {
+        if (candidate.id().equals(kind.getString())) {
+          return candidate;
+        }
+      }
+    }
+    throw ApiException.badRequest("kind must be ngram or bpe");
+  }
+
+  /** The chosen datasets, checked; all of them when none are named. */
+  private List<Long> datasets(List<Long> requested) {
+    if (requested == null) {
+      List<Long> all = datasets.list().stream().map(DatasetView::id).sorted().toList();
+      if (all.isEmpty()) {
+        throw ApiException.conflict("There is no dataset to train on: upload one first");
+      }
+      return all;
+    }
+    if (requested.isEmpty()) {
+      throw ApiException.badRequest("datasets must name at least one dataset");
+    }
+    for (long id : requested) {
+      try {
+        datasets.get(id);
+      } catch (ApiException e) {
+        throw ApiException.badRequest("datasets: there is no dataset " + id);
+      }
+    }
+    return List.copyOf(new java.util.LinkedHashSet<>(requested));
+  }
+}

@@ -1,0 +1,228 @@
+package ai.fromscratch.web;
+
+import ai.fromscratch.dataset.DatasetService;
+import ai.fromscratch.dataset.DatasetView;
+import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.training.TrainingService;
+import ai.fromscratch.training.TrainingStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+
+/**
+ * The Data page's training panel: the parameters of the next job, the running jobs' progress
+ * (polled while any runs, so it survives a reload) and the job history with stop and restart. It
+ * builds the same request the API takes and hands it to the same service.
+ */
+@ViewModel
+public class TrainingView implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject TrainingService trainingService;
+  @Inject DatasetService datasetService;
+
+  private List<TrainingStatus> jobs;
+  private List<DatasetView> datasets;
+  private List<Long> selectedDatasets = new ArrayList<>();
+  private int order = 4;
+  private boolean lowercase = true;
+  private double heldoutPercent = 5;
+  private String prune = "";
+  private int vocabularySize = 8000;
+  private int minFrequency = 2;
+
+  @PostConstruct
+  void load() {
+    refresh();
+  }
+
+  /** Reloads the jobs (the poll calls it); stops polling once nothing runs. */
+  public void refresh() {
+    jobs = trainingService.list();
+    datasets = datasetService.list();
+    if (!isAnyActive()
+        && FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+      PrimeFaces.current().executeScript("PF('jobPoll') && PF('jobPoll').stop()");
+    }
+  }
+
+  public void trainNgram() {
+    start(
+        () ->
+            base("ngram")
+                .add("order", order)
+                .add("lowercase", lowercase)
+                .add("heldout", heldoutPercent / 100)
+                .add("prune", thresholds()));
+  }
+
+  public void trainBpe() {
+    start(
+        () ->
+            base("bpe")
+                .add("vocab_size", vocabularySize)
+                .add("min_frequency", minFrequency)
+                .add("lowercase", lowercase));
+  }
+
+  private JsonArrayBuilder thresholds() {
+    JsonArrayBuilder thresholds = Json.createArrayBuilder();
+    for (String value : prune.split("[,\\s]+")) {
+      if (!value.isBlank()) {
+        try {
+          thresholds.add(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+          throw ApiException.badRequest("prune must be whole numbers separated by commas");
+        }
+      }
+    }
+    return thresholds;
+  }
+
+  public void stop(long id) {
+    act(() -> trainingService.stop(id), "Stopping job " + id);
+  }
+
+  public void restart(long id) {
+    act(() -> trainingService.restart(id), "Restarted job " + id);
+  }
+
+  private JsonObjectBuilder base(String kind) {
+    JsonObjectBuilder request = Json.createObjectBuilder().add("kind", kind);
+    if (!selectedDatasets.isEmpty()) {
+      JsonArrayBuilder ids = Json.createArrayBuilder();
+      selectedDatasets.forEach(ids::add);
+      request.add("datasets", ids);
+    }
+    return request;
+  }
+
+  private void start(java.util.function.Supplier<JsonObjectBuilder> request) {
+    act(
+        () -> trainingService.start(request.get().build()),
+        "Started training; its progress shows below, and it goes on if you leave the page");
+  }
+
+  /** The figures of a finished job, in one line. */
+  public String summary(TrainingStatus job) {
+    if (job.result() == null) {
+      return "";
+    }
+    var result = job.result();
+    if (result.containsKey("ngrams")) {
+      String ngrams =
+          result.getJsonArray("ngrams").stream()
+              .map(n -> String.format("%,d", Long.parseLong(n.toString())))
+              .reduce((a, b) -> a + " / " + b)
+              .orElse("");
+      String perplexity =
+          result.containsKey("heldout_perplexity")
+              ? String.format(
+                  "held-out perplexity %.1f · ",
+                  result.getJsonNumber("heldout_perplexity").doubleValue())
+              : "";
+      return perplexity
+          + "n-grams "
+          + ngrams
+          + " · "
+          + String.format("%.1f MB", result.getJsonNumber("memory_bytes").longValue() / 1048576.0);
+    }
+    return String.format(
+        "vocabulary %,d · %,d merges", result.getInt("vocabulary_size"), result.getInt("merges"));
+  }
+
+  private void act(Runnable action, String success) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      action.run();
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, success, null));
+      PrimeFaces.current().executeScript("PF('jobPoll') && PF('jobPoll').start()");
+    } catch (ApiException e) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+    }
+    refresh();
+  }
+
+  public boolean isAnyActive() {
+    return jobs.stream().anyMatch(TrainingView::isActive);
+  }
+
+  public static boolean isActive(TrainingStatus job) {
+    return switch (job.state()) {
+      case "starting", "running", "stopping" -> true;
+      default -> false;
+    };
+  }
+
+  public List<TrainingStatus> getJobs() {
+    return jobs;
+  }
+
+  public List<DatasetView> getDatasets() {
+    return datasets;
+  }
+
+  public List<Long> getSelectedDatasets() {
+    return selectedDatasets;
+  }
+
+  public void setSelectedDatasets(List<Long> selectedDatasets) {
+    this.selectedDatasets = selectedDatasets == null ? new ArrayList<>() : selectedDatasets;
+  }
+
+  public int getOrder() {
+    return order;
+  }
+
+  public void setOrder(int order) {
+    this.order = order;
+  }
+
+  public boolean isLowercase() {
+    return lowercase;
+  }
+
+  public void setLowercase(boolean lowercase) {
+    this.lowercase = lowercase;
+  }
+
+  public double getHeldoutPercent() {
+    return heldoutPercent;
+  }
+
+  public void setHeldoutPercent(double heldoutPercent) {
+    this.heldoutPercent = heldoutPercent;
+  }
+
+  public String getPrune() {
+    return prune;
+  }
+
+  public void setPrune(String prune) {
+    this.prune = prune == null ? "" : prune;
+  }
+
+  public int getVocabularySize() {
+    return vocabularySize;
+  }
+
+  public void setVocabularySize(int vocabularySize) {
+    this.vocabularySize = vocabularySize;
+  }
+
+  public int getMinFrequency() {
+    return minFrequency;
+  }
+
+  public void setMinFrequency(int minFrequency) {
+    this.minFrequency = minFrequency;
+  }
+}

@@ -1,0 +1,84 @@
+package ai.fromscratch.testing;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** The app's API as the integration tests use it: uploads, training jobs, generation. */
+public final class Api {
+  private static final Set<String> FINISHED = Set.of("completed", "failed", "stopped");
+
+  private final String base;
+
+  public Api(String base) {
+    this.base = base.replaceAll("/$", "");
+  }
+
+  public String url(String path) {
+    return base + path;
+  }
+
+  /** Uploads a file as a dataset and returns its id. */
+  public long upload(Path file) {
+    Http.Reply reply = Uploads.upload(url("/api/datasets"), file);
+    if (reply.status() != 201) {
+      throw new AssertionError("upload failed: " + reply.status() + " " + reply.body());
+    }
+    return reply.json().getJsonObject("dataset").getJsonNumber("id").longValue();
+  }
+
+  /** Starts a training job and returns its id. */
+  public long startTraining(String body) {
+    Http.Reply reply = Http.postJson(url("/api/train/start"), body);
+    if (reply.status() != 202) {
+      throw new AssertionError("training did not start: " + reply.status() + " " + reply.body());
+    }
+    return reply.json().getJsonNumber("id").longValue();
+  }
+
+  public JsonObject job(long id) {
+    return Http.get(url("/api/train/status/" + id)).json();
+  }
+
+  /** Polls a job until it has finished, one way or another. */
+  public JsonObject awaitJob(long id, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject job = job(id);
+      if (FINISHED.contains(job.getString("state"))) {
+        return job;
+      }
+      sleep(200);
+    }
+    throw new AssertionError("job " + id + " did not finish within " + timeout + ": " + job(id));
+  }
+
+  /** Polls a job until {@code condition} holds. */
+  public JsonObject awaitJob(
+      long id, Duration timeout, java.util.function.Predicate<JsonObject> condition) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject job = job(id);
+      if (condition.test(job)) {
+        return job;
+      }
+      sleep(50);
+    }
+    throw new AssertionError("job " + id + " did not reach the condition: " + job(id));
+  }
+
+  public Http.Reply generate(String body) {
+    return Http.postJson(url("/api/model/generate"), body);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
