@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +42,11 @@ public class DatasetImportService {
     } finally {
       Files.deleteIfExists(incoming.path());
     }
+  }
+
+  /** The dataset already holding exactly these bytes, if any (uploads are unique by checksum). */
+  public Optional<Long> identicalDataset(IncomingFile incoming) {
+    return store.findBySha256(incoming.sha256()).map(Dataset::getId);
   }
 
   /**

@@ -3,6 +3,7 @@ package ai.fromscratch.dataset;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ public class DatasetService {
 
   @Inject DatasetStore store;
   @Inject DataDirectory dataDirectory;
+  @Inject Event<DatasetDeleted> deleted;
 
   public List<DatasetView> list() {
     return store.listReady().stream().map(DatasetView::of).toList();
@@ -39,10 +41,21 @@ public class DatasetService {
         .toList();
   }
 
+  /** The records of a dataset after {@code afterOrdinal} as they were written, for exports. */
+  public List<OriginalRecord> originalsAfter(long id, long afterOrdinal, int limit) {
+    return store.recordsAfter(id, afterOrdinal, limit).stream()
+        .map(r -> new OriginalRecord(r.getOrdinal(), r.getOriginal()))
+        .toList();
+  }
+
+  /** A record as it was written in its file. */
+  public record OriginalRecord(long ordinal, String original) {}
+
   /** Deletes a dataset, its records and its original file. */
   public void delete(long id) {
     Dataset dataset = dataset(id);
     store.delete(id);
+    deleted.fire(new DatasetDeleted(id));
     if (dataset.getStoredFile() != null) {
       try {
         Files.deleteIfExists(dataDirectory.uploads().resolve(dataset.getStoredFile()));

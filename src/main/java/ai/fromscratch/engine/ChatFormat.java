@@ -15,6 +15,10 @@ import java.util.Set;
 public final class ChatFormat {
   public static final String USER = "<user>";
   public static final String ASSISTANT = "<assistant>";
+
+  /** The turn markers, which an answer never contains. */
+  public static final Set<String> MARKERS = Set.of(USER, ASSISTANT);
+
   private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?");
 
   private ChatFormat() {}
@@ -29,7 +33,7 @@ public final class ChatFormat {
           if (pending != null) {
             sentences.add(pending);
           }
-          pending = marked(USER, turn.text(), tokenizer);
+          pending = question(turn.text(), tokenizer);
         }
         case Turn.ASSISTANT -> {
           List<String> answer = marked(ASSISTANT, turn.text(), tokenizer);
@@ -55,8 +59,20 @@ public final class ChatFormat {
 
   /** The prompt tokens that ask the model to answer {@code question}. */
   public static List<String> prompt(String question, Tokenizer tokenizer) {
-    List<String> tokens = marked(USER, question, tokenizer);
+    List<String> tokens = question(question, tokenizer);
     tokens.add(ASSISTANT);
+    return tokens;
+  }
+
+  /**
+   * A user turn without its closing marks: people often leave off the question mark, and the words
+   * next to {@code <assistant>} are the ones an n-gram model answers from.
+   */
+  private static List<String> question(String text, Tokenizer tokenizer) {
+    List<String> tokens = marked(USER, text, tokenizer);
+    while (tokens.size() > 1 && SENTENCE_ENDS.contains(tokens.get(tokens.size() - 1))) {
+      tokens.remove(tokens.size() - 1);
+    }
     return tokens;
   }
 

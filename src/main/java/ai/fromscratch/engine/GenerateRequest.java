@@ -23,8 +23,13 @@ public record GenerateRequest(String prompt, SamplingOptions sampling, boolean u
     return new GenerateRequest(prompt, sampling(params), params.bool("use_rag", useRagDefault));
   }
 
-  /** The sampling options of a request body (also used by chat requests). */
+  /** The sampling options of a request body, at temperature 1 unless it says otherwise. */
   public static SamplingOptions sampling(JsonParams params) {
+    return sampling(params, 1.0);
+  }
+
+  /** The sampling options of a request body (also used by chat requests). */
+  public static SamplingOptions sampling(JsonParams params, double defaultTemperature) {
     List<String> stop = params.stringOrStrings("stop");
     if (stop.size() > 16) {
       throw ApiException.badRequest("stop takes at most 16 strings");
@@ -35,11 +40,12 @@ public record GenerateRequest(String prompt, SamplingOptions sampling, boolean u
     }
     return new SamplingOptions(
         params.integer("max_tokens", 60, 1, MAX_TOKENS),
-        params.decimal("temperature", 1.0, 0.0, 5.0),
+        params.decimal("temperature", defaultTemperature, 0.0, 5.0),
         params.integer("top_k", 0, 0, 1_000_000),
         topP,
         params.optionalLong("seed"),
         stop,
+        Set.of(),
         Set.of());
   }
 }

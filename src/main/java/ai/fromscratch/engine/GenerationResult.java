@@ -1,11 +1,15 @@
 package ai.fromscratch.engine;
 
+import ai.fromscratch.retrieval.RetrievedPassage;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
 
-/** What generation produced, and how long it took. */
+/** What generation produced, the passages that steered it, and how long it took. */
 public record GenerationResult(
     String text,
     int tokens,
     @JsonbProperty("stop_reason") String stopReason,
     @JsonbProperty("elapsed_ms") double elapsedMs,
-    String model) {}
+    @JsonbProperty("retrieval_ms") double retrievalMs,
+    String model,
+    List<RetrievedPassage> sources) {}

@@ -1,8 +1,14 @@
 package ai.fromscratch.engine;
 
 import ai.fromscratch.lm.Generation;
+import ai.fromscratch.lm.NextWordDistribution;
+import ai.fromscratch.lm.SamplingOptions;
 import ai.fromscratch.lm.TokenSink;
 import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.Setting;
+import ai.fromscratch.platform.Settings;
+import ai.fromscratch.retrieval.RetrievalService;
+import ai.fromscratch.retrieval.SearchHit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -15,6 +21,8 @@ public class GenerationService {
   public static final int MAX_SCORED_CHARS = 1_000_000;
 
   @Inject Engine engine;
+  @Inject RetrievalService retrieval;
+  @Inject Settings settings;
 
   /** The model answering now; 409 when there is none yet. */
   public ActiveModel requireModel() {
@@ -34,22 +42,48 @@ public class GenerationService {
   /** Continues the prompt as plain text (no chat turn markers). */
   public GenerationResult generate(GenerateRequest request, TokenSink sink) {
     ActiveModel model = requireModel();
-    long started = System.nanoTime();
-    List<String> prompt = model.tokenizer().tokenize(request.prompt());
-    Generation generation =
-        model
-            .generator()
-            .generate(model.generator().newDistribution(), prompt, request.sampling(), sink);
-    return result(generation, started, model);
+    return generate(
+        model,
+        request.prompt(),
+        model.tokenizer().tokenize(request.prompt()),
+        request.sampling(),
+        request.useRag(),
+        sink);
   }
 
-  static GenerationResult result(Generation generation, long startedNanos, ActiveModel model) {
+  /**
+   * Generates after {@code prompt} with {@code model}, steered by what the query retrieves when
+   * {@code useRag}; the answer names its sources.
+   */
+  public GenerationResult generate(
+      ActiveModel model,
+      String query,
+      List<String> prompt,
+      SamplingOptions sampling,
+      boolean useRag,
+      TokenSink sink) {
+    long started = System.nanoTime();
+    List<SearchHit> hits =
+        useRag && !query.isBlank() ? retrieval.hits(query, retrieval.defaultK()) : List.of();
+    long retrieved = System.nanoTime();
+    NextWordDistribution distribution =
+        RetrievalSteering.distribution(
+            model, query, hits, settings.getDouble(Setting.RAG_CONTEXT_WEIGHT));
+    List<String> history =
+        new ArrayList<>(
+            RetrievalSteering.contextTokens(
+                hits, model.tokenizer(), settings.getInt(Setting.MAX_CONTEXT_CHARS)));
+    history.addAll(prompt);
+    Generation generation = model.generator().generate(distribution, history, sampling, sink);
+    long done = System.nanoTime();
     return new GenerationResult(
         generation.text(),
         generation.tokens().size(),
         generation.stopReason().name().toLowerCase(Locale.ROOT),
-        (System.nanoTime() - startedNanos) / 1e6,
-        model.id());
+        (done - started) / 1e6,
+        (retrieved - started) / 1e6,
+        model.id(),
+        retrieval.sources(hits));
   }
 
   /** Scores each line of {@code text} as a sentence, as KenLM's query does. */

@@ -173,7 +173,8 @@ public final class LmCli {
             a.doubleValue("--top-p", 1.0),
             a.has("--seed") ? Long.valueOf(a.longValue("--seed", 0)) : null,
             a.all("--stop"),
-            new HashSet<>(a.all("--stop-token")));
+            new HashSet<>(a.all("--stop-token")),
+            Set.of());
     StoredModel stored = load(a);
     TextGenerator generator =
         new TextGenerator(stored.model(), new Tokenizer(lowercase(a, stored)));

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
  * <p>Plain sampling (temperature 1, no top-k or top-p) walks the levels: the words a level offers
  * plus one "back off" entry carrying the mass of every word not offered yet; choosing "back off"
  * moves to the next level, and past the last context the rest is drawn from the alias table. The
- * result follows the model's distribution exactly (conditioned on never producing {@code <unk>})
- * and usually stops at the first level.
+ * result follows the model's distribution exactly (conditioned on never producing {@code <unk>} or
+ * an excluded word) and usually stops at the first level.
  *
  * <p>Shaped sampling lists the words of every level with their full probabilities, then the most
  * probable words of the rest, and keeps one residual entry for the words below those. Temperature,
@@ -31,8 +31,15 @@ public final class Sampler {
   private double[] weights = new double[REST_CANDIDATES + 1];
   private long[] ranked = new long[REST_CANDIDATES + 1];
 
-  public Sampler(SamplingOptions options) {
+  private final int[] excluded;
+
+  /**
+   * @param excluded word ids never to draw (beside {@code <unk>}), as resolved from the options'
+   *     excluded tokens
+   */
+  public Sampler(SamplingOptions options, int... excluded) {
     this.options = options;
+    this.excluded = excluded.clone();
     this.random =
         options.seed() == null ? new SplittableRandom() : new SplittableRandom(options.seed());
   }
@@ -41,7 +48,14 @@ public final class Sampler {
   public int next(NextWordDistribution distribution) {
     distribution.rewind();
     offered.clear();
-    double allowed = Math.max(0, 1 - distribution.probability(Vocabulary.UNK));
+    double allowed = 1 - distribution.probability(Vocabulary.UNK);
+    // An excluded word counts as offered already, so no level offers it and the rest skips it.
+    for (int word : excluded) {
+      if (offered.add(word)) {
+        allowed -= distribution.probability(word);
+      }
+    }
+    allowed = Math.max(0, allowed);
     return options.isPlain() ? nextPlain(distribution, allowed) : nextShaped(distribution, allowed);
   }
 

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Continues a prompt with sampled words, handing out each token as it is produced. Stops at {@code
- * </s>}, a stop token, a stop string (the text is cut before it; tokens that might begin a stop
- * string are held back until they cannot), the token limit, or when the sink asks to. Thread-safe:
- * each call has its own distribution and sampler.
+ * Continues a prompt with sampled words (never an excluded token), handing out each token as it is
+ * produced. Stops at {@code </s>}, a stop token, a stop string (the text is cut before it; tokens
+ * that might begin a stop string are held back until they cannot), the token limit, or when the
+ * sink asks to. Thread-safe: each call has its own distribution and sampler.
  */
 public final class TextGenerator {
   private final NgramModel model;
@@ -48,7 +48,13 @@ public final class TextGenerator {
     for (String token : promptTokens) {
       distribution.append(vocabulary.id(token));
     }
-    Sampler sampler = new Sampler(options);
+    Sampler sampler =
+        new Sampler(
+            options,
+            options.excludedTokens().stream()
+                .mapToInt(vocabulary::id)
+                .filter(id -> id != Vocabulary.UNK)
+                .toArray());
     Output output = new Output(options.stopStrings(), sink);
     for (int step = 0; step < options.maxTokens(); step++) {
       int word = sampler.next(distribution);

@@ -1,5 +1,9 @@
 package ai.fromscratch.platform;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
 /**
  * Reads numeric request parameters with a 400 that names the parameter; JAX-RS's own conversion
  * would answer an unparsable number with 404.
@@ -20,5 +24,26 @@ public final class Params {
       // reported below with the accepted range
     }
     throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
+  }
+
+  /** Comma-separated positive ids ({@code 3,5,8}); empty when absent. */
+  public static List<Long> ids(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    List<Long> ids = new ArrayList<>();
+    for (String part : value.split(",")) {
+      try {
+        long id = Long.parseLong(part.strip());
+        if (id > 0) {
+          ids.add(id);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw ApiException.badRequest(name + " must be positive ids separated by commas");
+    }
+    return List.copyOf(new LinkedHashSet<>(ids));
   }
 }

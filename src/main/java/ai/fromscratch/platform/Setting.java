@@ -1,5 +1,7 @@
 package ai.fromscratch.platform;
 
+import ai.fromscratch.retrieval.EmbeddingModelChoice;
+import ai.fromscratch.retrieval.UnsupportedEmbeddingModelException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -17,14 +19,31 @@ public enum Setting {
       Kind.JDBC_URL),
   EMBED_MODEL_NAME(
       "sentence-transformers/all-MiniLM-L6-v2",
-      "sentence-embedding model for retrieval",
-      Kind.TEXT),
+      "sentence-embedding model for retrieval; add `:fp32` for the full-precision model (more memory)",
+      Kind.EMBEDDING_MODEL),
   RAG_TOP_K("8", "passages retrieved per question", Kind.range(1, 100)),
   MAX_CONTEXT_CHARS(
       "16000", "retrieved context kept per question, in characters", Kind.range(0, 1_000_000)),
+  RAG_MIN_SIMILARITY(
+      "0.35",
+      "least cosine similarity of a passage to the question for it to count as a source",
+      Kind.decimal(0, 1)),
+  RAG_CONTEXT_WEIGHT(
+      "0.6",
+      "weight of the model built from the retrieved passages when it is mixed into generation",
+      Kind.decimal(0, 1)),
+  RAG_CHUNK_CHARS(
+      "800", "size of the chunks long texts are cut into for retrieval", Kind.range(100, 20_000)),
+  RAG_CHUNK_OVERLAP("100", "characters neighbouring chunks share", Kind.range(0, 10_000)),
   GROQ_API_KEY("", "enables synthetic data generation through Groq (never chat)", Kind.SECRET),
   GROQ_BASE_URL("https://api.groq.com", "Groq's API base URL", Kind.HTTP_URL),
   GROQ_MODEL("llama-3.3-70b-versatile", "the Groq model asked for synthetic pairs", Kind.TEXT),
+  GROQ_TIMEOUT_SECONDS(
+      "60", "how long one call to Groq may take before it counts as failed", Kind.range(1, 600)),
+  GROQ_MAX_RETRIES(
+      "3",
+      "retries of a Groq call that failed in passing (5xx, timeout), with pauses doubling from 1 s",
+      Kind.range(0, 10)),
   S3_BUCKET(
       "",
       "S3 bucket for backups (S3 backups run when bucket, key, secret and region are set)",
@@ -99,6 +118,16 @@ public enum Setting {
                     || value.startsWith("jdbc:postgresql:")
                 ? null
                 : "must be empty (embedded Derby), a jdbc:derby: URL or a jdbc:postgresql: URL";
+    Kind EMBEDDING_MODEL =
+        value -> {
+          try {
+            EmbeddingModelChoice.fromName(value);
+            return null;
+          } catch (UnsupportedEmbeddingModelException e) {
+            return "is not a supported model; supported: "
+                + String.join(", ", EmbeddingModelChoice.supportedNames());
+          }
+        };
     Kind INTERVAL_OR_OFF =
         value ->
             value.equalsIgnoreCase("off") || Interval.parse(value) != null
@@ -113,6 +142,19 @@ public enum Setting {
           choices.contains(value.toLowerCase(Locale.ROOT))
               ? null
               : "must be one of " + String.join(", ", allowed);
+    }
+
+    static Kind decimal(double min, double max) {
+      return value -> {
+        try {
+          double number = Double.parseDouble(value.trim());
+          return number >= min && number <= max
+              ? null
+              : "must be a number from " + min + " to " + max;
+        } catch (NumberFormatException e) {
+          return "must be a number from " + min + " to " + max;
+        }
+      };
     }
 
     static Kind range(int min, int max) {

@@ -64,6 +64,10 @@ public final class Settings {
     return Integer.parseInt(values.get(setting));
   }
 
+  public double getDouble(Setting setting) {
+    return Double.parseDouble(values.get(setting));
+  }
+
   public boolean isSet(Setting setting) {
     return !values.get(setting).isEmpty();
   }

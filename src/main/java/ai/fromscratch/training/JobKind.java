@@ -7,7 +7,12 @@ public enum JobKind {
   /** The n-gram language model (job XML {@code ngram-train}). */
   NGRAM("ngram-train"),
   /** The byte-pair-encoding tokenizer (job XML {@code bpe-train}). */
-  BPE("bpe-train");
+  BPE("bpe-train"),
+  /**
+   * The retrieval index of datasets not indexed yet, without retraining (job XML {@code
+   * rag-index}).
+   */
+  INDEX("rag-index");
 
   private final String jobXml;
 

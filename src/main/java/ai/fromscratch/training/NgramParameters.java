@@ -23,7 +23,8 @@ public record NgramParameters(
     List<Long> prune,
     boolean lowercase,
     double heldout,
-    boolean discountFallback) {
+    boolean discountFallback,
+    boolean index) {
 
   static final Set<String> KNOWN =
       Set.of(
@@ -34,7 +35,8 @@ public record NgramParameters(
           "lowercase",
           "heldout",
           "discount_fallback",
-          "chunk_size");
+          "chunk_size",
+          "index");
 
   static NgramParameters from(JsonObject json, List<Long> datasets) {
     JsonParams params = new JsonParams(json, KNOWN);
@@ -66,7 +68,8 @@ public record NgramParameters(
         List.copyOf(prune),
         params.bool("lowercase", true),
         params.decimal("heldout", 0.05, 0, 0.5),
-        params.bool("discount_fallback", true));
+        params.bool("discount_fallback", true),
+        params.bool("index", true));
   }
 
   /** The parameters as {@link #toJson} stored them. */
@@ -86,6 +89,7 @@ public record NgramParameters(
         .add("lowercase", lowercase)
         .add("heldout", heldout)
         .add("discount_fallback", discountFallback)
+        .add("index", index)
         .build();
   }
 

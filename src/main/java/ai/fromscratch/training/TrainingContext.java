@@ -29,6 +29,18 @@ public class TrainingContext {
     }
   }
 
+  /** The datasets the job works on, whatever its kind. */
+  public java.util.List<Long> datasetIds() {
+    return parameters().getJsonArray("datasets").getValuesAs(jakarta.json.JsonNumber.class).stream()
+        .map(jakarta.json.JsonNumber::longValue)
+        .toList();
+  }
+
+  /** Whether the job indexes its datasets for retrieval (an index job always does). */
+  public boolean indexes() {
+    return parameters().getBoolean("index", true);
+  }
+
   public NgramParameters ngramParameters() {
     JsonObject json = parameters();
     return NgramParameters.stored(json);

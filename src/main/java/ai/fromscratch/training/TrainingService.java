@@ -29,13 +29,13 @@ public class TrainingService {
   /** Starts a job from a request body: {@code kind}, {@code datasets} and the kind's parameters. */
   public synchronized TrainingStatus start(JsonObject body) {
     JobKind kind = kind(body);
-    JsonParams params =
-        new JsonParams(body, kind == JobKind.NGRAM ? NgramParameters.KNOWN : BpeParameters.KNOWN);
+    JsonParams params = new JsonParams(body, known(kind));
     List<Long> datasetIds = datasets(params.longs("datasets", 1));
     String parameters =
         switch (kind) {
           case NGRAM -> NgramParameters.from(body, datasetIds).toJson().toString();
           case BPE -> BpeParameters.from(body, datasetIds).toJson().toString();
+          case INDEX -> indexParameters(datasetIds);
         };
     jobs.activeOfKind(kind)
         .ifPresent(
@@ -106,6 +106,24 @@ public class TrainingService {
     return status(id);
   }
 
+  private static java.util.Set<String> known(JobKind kind) {
+    return switch (kind) {
+      case NGRAM -> NgramParameters.KNOWN;
+      case BPE -> BpeParameters.KNOWN;
+      case INDEX -> java.util.Set.of("kind", "datasets");
+    };
+  }
+
+  private static String indexParameters(List<Long> datasetIds) {
+    jakarta.json.JsonArrayBuilder ids = jakarta.json.Json.createArrayBuilder();
+    datasetIds.forEach(ids::add);
+    return jakarta.json.Json.createObjectBuilder()
+        .add("datasets", ids)
+        .add("index", true)
+        .build()
+        .toString();
+  }
+
   private TrainingJob job(long id) {
     return jobs.find(id).orElseThrow(() -> ApiException.notFound("No training job " + id));
   }
@@ -125,7 +143,7 @@ public class TrainingService {
         }
       }
     }
-    throw ApiException.badRequest("kind must be ngram or bpe");
+    throw ApiException.badRequest("kind must be ngram, bpe or index");
   }
 
   /** The chosen datasets, checked; all of them when none are named. */

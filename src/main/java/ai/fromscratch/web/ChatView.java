@@ -14,4 +14,9 @@ public class ChatView {
   public boolean isModelLoaded() {
     return engine.hasModel();
   }
+
+  /** The answering model's id, or an empty string before the first training. */
+  public String getModelId() {
+    return engine.activeModel().map(model -> model.id()).orElse("");
+  }
 }

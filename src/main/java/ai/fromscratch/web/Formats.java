@@ -41,6 +41,16 @@ public class Formats {
     return minutes > 0 ? minutes + " min " + seconds % 60 + " s" : seconds + " s";
   }
 
+  /** A duration in milliseconds, or a dash when there is none to show. */
+  public String millis(Double ms) {
+    if (ms == null) {
+      return "–";
+    }
+    return ms < 10
+        ? String.format(Locale.ROOT, "%.1f ms", ms)
+        : String.format(Locale.ROOT, "%.0f ms", ms);
+  }
+
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
   }

@@ -6,8 +6,6 @@ import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.training.TrainingService;
 import ai.fromscratch.training.TrainingStatus;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -15,7 +13,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.primefaces.PrimeFaces;
 
 /**
  * The Data page's training panel: the parameters of the next job, the running jobs' progress
@@ -48,10 +45,7 @@ public class TrainingView implements Serializable {
   public void refresh() {
     jobs = trainingService.list();
     datasets = datasetService.list();
-    if (!isAnyActive()
-        && FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
-      PrimeFaces.current().executeScript("PF('jobPoll') && PF('jobPoll').stop()");
-    }
+    PageActions.stopPollWhenIdle(isAnyActive(), "jobPoll");
   }
 
   public void trainNgram() {
@@ -140,14 +134,7 @@ public class TrainingView implements Serializable {
   }
 
   private void act(Runnable action, String success) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    try {
-      action.run();
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, success, null));
-      PrimeFaces.current().executeScript("PF('jobPoll') && PF('jobPoll').start()");
-    } catch (ApiException e) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
-    }
+    PageActions.perform(action, success, "jobPoll");
     refresh();
   }
 

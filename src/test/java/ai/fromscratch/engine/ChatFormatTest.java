@@ -18,8 +18,7 @@ class ChatFormatTest {
             tokenizer);
 
     assertEquals(
-        List.of(
-            List.of("<user>", "why", "so", "blue", "?", "<assistant>", "sky", ".", "light", ".")),
+        List.of(List.of("<user>", "why", "so", "blue", "<assistant>", "sky", ".", "light", ".")),
         sentences);
   }
 
@@ -49,7 +48,19 @@ class ChatFormatTest {
   @Test
   void promptAsksForTheAssistantTurn() {
     assertEquals(
-        List.of("<user>", "what", "is", "it", "?", "<assistant>"),
+        List.of("<user>", "what", "is", "it", "<assistant>"),
         ChatFormat.prompt("What is it?", tokenizer));
+  }
+
+  @Test
+  void aQuestionWithOrWithoutItsQuestionMarkPromptsAlike() {
+    assertEquals(
+        ChatFormat.prompt("What is the capital of France?!", tokenizer),
+        ChatFormat.prompt("what is the capital of france", tokenizer));
+  }
+
+  @Test
+  void aQuestionMadeOnlyOfPunctuationKeepsItsMarker() {
+    assertEquals(List.of("<user>", "<assistant>"), ChatFormat.prompt("?", tokenizer));
   }
 }

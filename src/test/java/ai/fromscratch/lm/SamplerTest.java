@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,49 @@ class SamplerTest {
       double sigma = Math.sqrt(draws * expected * (1 - expected));
       assertEquals(draws * expected, counts[word], 5 * sigma + 2, model.vocabulary().word(word));
     }
+  }
+
+  @Test
+  void excludedWordsAreNeverDrawnAndTheRestKeepTheirProportions() {
+    int[] context = {model.vocabulary().id("of"), model.vocabulary().id("the")};
+    int excluded =
+        IntStream.range(0, model.vocabulary().size())
+            .filter(word -> !BackoffDistribution.isForbidden(word))
+            .boxed()
+            .max(Comparator.comparingDouble(w -> model.log10Probability(context, w)))
+            .orElseThrow();
+    NextWordDistribution distribution = generator.newDistribution();
+    for (int word : context) {
+      distribution.append(word);
+    }
+    Sampler sampler = new Sampler(SamplingOptions.DEFAULTS.withSeed(2L), excluded);
+    int draws = 400_000;
+    int[] counts = new int[model.vocabulary().size()];
+    for (int i = 0; i < draws; i++) {
+      counts[sampler.next(distribution)]++;
+    }
+    assertEquals(0, counts[excluded]);
+    double left =
+        1
+            - Math.pow(10, model.log10Probability(context, Vocabulary.UNK))
+            - Math.pow(10, model.log10Probability(context, excluded));
+    for (int word = 0; word < counts.length; word++) {
+      if (word == excluded || BackoffDistribution.isForbidden(word)) {
+        continue;
+      }
+      double expected = Math.pow(10, model.log10Probability(context, word)) / left;
+      double sigma = Math.sqrt(draws * expected * (1 - expected));
+      assertEquals(draws * expected, counts[word], 5 * sigma + 2, model.vocabulary().word(word));
+    }
+  }
+
+  @Test
+  void greedyTakesTheMostProbableWordThatIsNotExcluded() {
+    SamplingOptions greedy = SamplingOptions.DEFAULTS.withTemperature(0).withMaxTokens(1);
+    String first = generator.generate("one of the", greedy).tokens().get(0);
+    String second =
+        generator.generate("one of the", greedy.withExcludedTokens(Set.of(first))).tokens().get(0);
+    assertNotEquals(first, second);
   }
 
   @Test

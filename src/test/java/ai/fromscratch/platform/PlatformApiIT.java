@@ -112,6 +112,17 @@ class PlatformApiIT {
   }
 
   @Test
+  void withoutAGroqKeySynthesisIsRefusedSayingWhy() {
+    JsonObject status = Http.get(url("/api/synth/status")).json();
+    Http.Reply start = Http.postJson(url("/api/synth"), "{\"topic\": \"kettles\"}");
+
+    assertFalse(status.getBoolean("available"));
+    assertTrue(status.getString("reason").contains("GROQ_API_KEY is not set"), status.toString());
+    assertEquals(409, start.status());
+    assertEquals(status.getString("reason"), start.json().getString("error"));
+  }
+
+  @Test
   void startIsRecordedInTheDatabase() {
     Http.Reply reply = Http.get(url("/api/admin/starts"));
 

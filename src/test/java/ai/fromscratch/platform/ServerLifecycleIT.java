@@ -42,7 +42,7 @@ class ServerLifecycleIT {
   }
 
   @Test
-  void serverListensOnThePortFromTheEnvironment() {
+  void aFreshServerListensOnThePortFromTheEnvironmentAndAsksForTraining() {
     try (LibertyServer server = LibertyServer.create("fs-port", TestDirs.fresh("lifecycle-port"))) {
       server.start();
 
@@ -50,6 +50,11 @@ class ServerLifecycleIT {
 
       assertEquals(200, reply.status());
       assertEquals("ok", reply.json().getString("status"));
+      Http.Reply chat = Http.postJson(server.baseUrl() + "/api/chat", "{\"message\": \"hello\"}");
+      assertEquals(409, chat.status());
+      assertTrue(chat.json().getString("error").startsWith("No model is trained yet"));
+      String page = Http.get(server.baseUrl() + "/").body();
+      assertTrue(page.contains("No model is trained yet") && page.contains("href=\"/data\""));
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -21,6 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static final String DOWNLOADS = "downloads";
 
   private final WebDriver driver;
   private final Path profile;
@@ -39,6 +42,13 @@ public final class Browser implements AutoCloseable {
       Path profile = Files.createTempDirectory("chromium-profile");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "download.default_directory",
+              profile.resolve(DOWNLOADS).toString(),
+              "download.prompt_for_download",
+              false));
       // Without the background-networking flags Chromium keeps dialling Google from this closed
       // network.
       options.addArguments(
@@ -71,6 +81,26 @@ public final class Browser implements AutoCloseable {
 
   public WebDriverWait waitUpTo(Duration timeout) {
     return new WebDriverWait(driver, timeout);
+  }
+
+  /**
+   * Waits for a download to finish and returns its file, the first whose name holds {@code part}.
+   */
+  public Path downloaded(String part, Duration timeout) {
+    Path folder = profile.resolve(DOWNLOADS);
+    return waitUpTo(timeout)
+        .until(
+            driver -> {
+              try (var files = Files.list(folder)) {
+                return files
+                    .filter(file -> file.getFileName().toString().contains(part))
+                    .filter(file -> !file.getFileName().toString().endsWith(".crdownload"))
+                    .findFirst()
+                    .orElse(null);
+              } catch (IOException e) {
+                return null;
+              }
+            });
   }
 
   /** Saves a PNG of the current page as {@code target/screenshots/<name>.png}. */

@@ -39,4 +39,21 @@ public final class TestData {
     lines.append("{\"text\": \"marker ").append(UUID.randomUUID()).append("\"}\n");
     return lines.toString();
   }
+
+  /** A small help desk's questions and answers, as JSON Lines. */
+  public static final String HELP_DESK =
+      """
+      {"question": "How do I reset my router?", "answer": "Hold the reset button for ten seconds until the lights blink."}
+      {"question": "What does the blue light on the Zephyr kettle mean?", "answer": "The blue light means the Zephyr kettle is heating the water."}
+      {"question": "How long is the warranty of the Zephyr kettle?", "answer": "The Zephyr kettle has a warranty of three years."}
+      {"question": "Where do I find my invoice?", "answer": "Invoices are in your account under Orders, one per purchase."}
+      """;
+
+  /**
+   * The records with one more, a unique marker text, so that a test can upload the same records
+   * again (the app refuses a file it already holds).
+   */
+  public static String unique(String jsonl) {
+    return jsonl + "{\"text\": \"marker " + UUID.randomUUID() + "\"}\n";
+  }
 }

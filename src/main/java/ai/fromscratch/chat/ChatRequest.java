@@ -1,0 +1,95 @@
+package ai.fromscratch.chat;
+
+import ai.fromscratch.engine.ChatFormat;
+import ai.fromscratch.engine.GenerateRequest;
+import ai.fromscratch.lm.SamplingOptions;
+import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.JsonParams;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A chat message with its options. Retrieval is on unless {@code use_rag} is false; sampling
+ * defaults to a temperature below 1 that keeps answers close to the data, and the turn markers are
+ * never part of an answer.
+ */
+public record ChatRequest(
+    Long conversationId, String message, SamplingOptions sampling, boolean useRag) {
+  public static final int MAX_MESSAGE = 4000;
+  public static final double DEFAULT_TEMPERATURE = 0.7;
+  static final Set<String> KNOWN =
+      Set.of(
+          "conversation_id",
+          "message",
+          "max_tokens",
+          "temperature",
+          "top_k",
+          "top_p",
+          "seed",
+          "stop",
+          "use_rag");
+  private static final Set<String> NUMBERS =
+      Set.of("conversation_id", "max_tokens", "temperature", "top_k", "top_p", "seed");
+
+  public static ChatRequest from(JsonObject json) {
+    JsonParams params = new JsonParams(json, KNOWN);
+    String message = params.text("message", "", MAX_MESSAGE).strip();
+    if (message.isEmpty()) {
+      throw ApiException.badRequest("message must not be empty");
+    }
+    Long conversation = params.optionalLong("conversation_id");
+    SamplingOptions sampling =
+        GenerateRequest.sampling(params, DEFAULT_TEMPERATURE)
+            .withExcludedTokens(ChatFormat.MARKERS);
+    return new ChatRequest(conversation, message, sampling, params.bool("use_rag", true));
+  }
+
+  /** The same request from query parameters (the streaming variant is a GET for EventSource). */
+  public static ChatRequest fromQuery(Map<String, List<String>> query) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    query.forEach(
+        (key, values) -> {
+          String value = values.isEmpty() ? "" : values.get(0);
+          if (key.equals("stop")) {
+            json.add(key, Json.createArrayBuilder(values));
+          } else if (key.equals("use_rag")) {
+            json.add(key, !value.equalsIgnoreCase("false"));
+          } else if (NUMBERS.contains(key) && !value.isBlank()) {
+            try {
+              json.add(key, new BigDecimal(value.strip()));
+            } catch (NumberFormatException e) {
+              json.add(key, value);
+            }
+          } else if (!value.isBlank() || key.equals("message")) {
+            json.add(key, value);
+          }
+        });
+    return from(json.build());
+  }
+
+  /** This request continuing the given conversation. */
+  public ChatRequest in(long conversation) {
+    return new ChatRequest(conversation, message, sampling, useRag);
+  }
+
+  /** The options as stored with the exchange. */
+  JsonObject optionsJson() {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("max_tokens", sampling.maxTokens())
+            .add("temperature", sampling.temperature())
+            .add("top_k", sampling.topK())
+            .add("top_p", sampling.topP())
+            .add("stop", Json.createArrayBuilder(sampling.stopStrings()))
+            .add("use_rag", useRag);
+    if (sampling.seed() != null) {
+      json.add("seed", sampling.seed());
+    }
+    return json.build();
+  }
+}

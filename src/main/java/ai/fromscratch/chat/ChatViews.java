@@ -1,0 +1,115 @@
+package ai.fromscratch.chat;
+
+import ai.fromscratch.retrieval.RetrievedPassage;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+import java.util.List;
+
+/** The chat's records as the API and the pages show them. */
+public final class ChatViews {
+  private ChatViews() {}
+
+  /** A conversation in a list. */
+  public record ConversationSummary(
+      long id,
+      String title,
+      long exchanges,
+      @JsonbProperty("created_at") Instant createdAt,
+      @JsonbProperty("updated_at") Instant updatedAt) {}
+
+  /** A conversation with its exchanges, oldest first. */
+  public record ConversationView(
+      long id,
+      String title,
+      @JsonbProperty("created_at") Instant createdAt,
+      List<ExchangeView> exchanges) {}
+
+  /** A rating of an answer. */
+  public record RatingView(
+      @JsonbProperty("exchange_id") long exchangeId,
+      String rating,
+      String comment,
+      @JsonbProperty("created_at") Instant createdAt) {
+
+    static RatingView of(Rating rating) {
+      return new RatingView(
+          rating.getExchangeId(),
+          rating.getValue() > 0 ? "up" : "down",
+          rating.getComment(),
+          rating.getCreatedAt());
+    }
+  }
+
+  /** One question and its answer, with what shaped the answer and how it was rated. */
+  public record ExchangeView(
+      long id,
+      @JsonbProperty("conversation_id") long conversationId,
+      String question,
+      String answer,
+      JsonArray sources,
+      JsonObject options,
+      String model,
+      @JsonbProperty("stop_reason") String stopReason,
+      int tokens,
+      @JsonbProperty("latency_ms") double latencyMs,
+      @JsonbProperty("retrieval_ms") double retrievalMs,
+      @JsonbProperty("created_at") Instant createdAt,
+      RatingView rating) {
+
+    static ExchangeView of(Exchange exchange, Rating rating) {
+      return new ExchangeView(
+          exchange.getId(),
+          exchange.getConversationId(),
+          exchange.getQuestion(),
+          exchange.getAnswer(),
+          exchange.sourcesJson(),
+          exchange.optionsJson(),
+          exchange.getModelId(),
+          exchange.getStopReason(),
+          exchange.getAnswerTokens(),
+          exchange.getLatencyMs(),
+          exchange.getRetrievalMs(),
+          exchange.getCreatedAt(),
+          rating == null ? null : RatingView.of(rating));
+    }
+  }
+
+  /** A rated answer as the Admin page lists it. */
+  public record RatedAnswer(
+      @JsonbProperty("exchange_id") long exchangeId,
+      @JsonbProperty("conversation_id") long conversationId,
+      @JsonbProperty("conversation_title") String conversationTitle,
+      String question,
+      String answer,
+      String rating,
+      String comment,
+      @JsonbProperty("created_at") Instant createdAt) {
+
+    static RatedAnswer of(ChatStore.RatedExchange rated) {
+      RatingView rating = RatingView.of(rated.rating());
+      return new RatedAnswer(
+          rated.exchange().getId(),
+          rated.conversation().getId(),
+          rated.conversation().getTitle(),
+          rated.exchange().getQuestion(),
+          rated.exchange().getAnswer(),
+          rating.rating(),
+          rating.comment(),
+          rating.createdAt());
+    }
+  }
+
+  /** The answer to a chat message. */
+  public record ChatAnswer(
+      @JsonbProperty("conversation_id") long conversationId,
+      @JsonbProperty("exchange_id") long exchangeId,
+      String answer,
+      List<RetrievedPassage> sources,
+      String model,
+      @JsonbProperty("stop_reason") String stopReason,
+      int tokens,
+      @JsonbProperty("latency_ms") double latencyMs,
+      @JsonbProperty("retrieval_ms") double retrievalMs) {}
+}

@@ -1,0 +1,81 @@
+package ai.fromscratch.retrieval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One searchable piece of a dataset record: the question or the answer of a chat pair, or a chunk
+ * of a long text. Its id is stable ({@code d<dataset>:r<record>:q}, {@code :a}, {@code :c<n>}), so
+ * indexing a record again replaces its passages.
+ *
+ * @param kind {@link #QUESTION}, {@link #ANSWER} or {@link #TEXT}
+ * @param answer the paired answer of a question passage, otherwise null
+ */
+public record Passage(
+    String id, long datasetId, long recordId, String kind, String text, String answer) {
+  public static final String QUESTION = "question";
+  public static final String ANSWER = "answer";
+  public static final String TEXT = "text";
+
+  private static final Set<String> KINDS = Set.of(QUESTION, ANSWER, TEXT);
+
+  public Passage {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("A passage needs an id");
+    }
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException("Passage kind must be one of " + KINDS + ", not " + kind);
+    }
+    if (text == null) {
+      throw new IllegalArgumentException("A passage needs a text");
+    }
+  }
+
+  /** The two passages of a chat pair: the question (carrying its answer) and the answer. */
+  public static List<Passage> ofChatPair(
+      long datasetId, long recordId, String question, String answer) {
+    return ofChatPair(datasetId, recordId, 0, question, answer);
+  }
+
+  /**
+   * The passages of the {@code exchange}-th question and answer of a conversation (ids {@code q},
+   * {@code a} for the first, {@code q1}, {@code a1}... after it).
+   */
+  public static List<Passage> ofChatPair(
+      long datasetId, long recordId, int exchange, String question, String answer) {
+    String prefix = prefix(datasetId, recordId);
+    String suffix = exchange == 0 ? "" : String.valueOf(exchange);
+    return List.of(
+        new Passage(prefix + "q" + suffix, datasetId, recordId, QUESTION, question, answer),
+        new Passage(prefix + "a" + suffix, datasetId, recordId, ANSWER, answer, null));
+  }
+
+  /** The chunks of a long text, one passage each. */
+  public static List<Passage> ofText(long datasetId, long recordId, String text, Chunker chunker) {
+    return ofText(datasetId, recordId, 0, text, chunker);
+  }
+
+  /** The chunks of the {@code part}-th text of a record (ids {@code c<n>}, {@code c<part>.<n>}). */
+  public static List<Passage> ofText(
+      long datasetId, long recordId, int part, String text, Chunker chunker) {
+    List<Passage> passages = new ArrayList<>();
+    List<Chunk> chunks = chunker.split(text);
+    String chunk = part == 0 ? "c" : "c" + part + ".";
+    for (int i = 0; i < chunks.size(); i++) {
+      passages.add(
+          new Passage(
+              prefix(datasetId, recordId) + chunk + i,
+              datasetId,
+              recordId,
+              TEXT,
+              chunks.get(i).text(),
+              null));
+    }
+    return passages;
+  }
+
+  private static String prefix(long datasetId, long recordId) {
+    return "d" + datasetId + ":r" + recordId + ":";
+  }
+}

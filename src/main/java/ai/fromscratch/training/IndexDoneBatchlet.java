@@ -1,0 +1,24 @@
+package ai.fromscratch.training;
+
+import ai.fromscratch.retrieval.RetrievalService;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Records the job's datasets as fully indexed, once the index step has completed. */
+@Named
+@Dependent
+public class IndexDoneBatchlet extends AbstractBatchlet {
+  @Inject TrainingContext training;
+  @Inject RetrievalService retrieval;
+
+  @Override
+  public String process() {
+    if (training.indexes()) {
+      training.datasetIds().forEach(retrieval::markIndexed);
+    }
+    return BatchStatus.COMPLETED.name();
+  }
+}

@@ -1,0 +1,436 @@
+package ai.fromscratch.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fromscratch.testing.Api;
+import ai.fromscratch.testing.Deployments;
+import ai.fromscratch.testing.Http;
+import ai.fromscratch.testing.TestData;
+import ai.fromscratch.testing.Uploads;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The chat API end to end on a model trained here: answers with sources and timings, the stream,
+ * conversations, ratings, analytics and exports, and the bad requests around them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ChatApiIT {
+
+  private static boolean trained;
+
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return Deployments.app();
+  }
+
+  private Api api;
+
+  @BeforeEach
+  void modelTrainedOnTheHelpDesk() {
+    api = new Api(base.toString());
+    if (!trained) {
+      long dataset =
+          api.upload(
+              Uploads.file(
+                  "help-desk-" + System.nanoTime() + ".jsonl",
+                  TestData.unique(TestData.HELP_DESK)));
+      JsonObject job =
+          api.awaitJob(
+              api.startTraining(
+                  "{\"kind\": \"ngram\", \"order\": 3, \"datasets\": [" + dataset + "]}"),
+              Duration.ofMinutes(4));
+      assertEquals("completed", job.getString("state"), job.toString());
+      trained = true;
+    }
+  }
+
+  private JsonObject chat(String body) {
+    Http.Reply reply = Http.postJson(api.url("/api/chat"), body);
+    assertEquals(200, reply.status(), reply.body());
+    return reply.json();
+  }
+
+  private JsonObject conversation(long id) {
+    return Http.get(api.url("/api/conversations/" + id)).json();
+  }
+
+  @Test
+  void anAnswerComesFromTheDataWithItsSourcesAndIsKeptWithAllThatShapedIt() {
+    JsonObject answer =
+        chat("{\"message\": \"How long is the warranty of the Zephyr kettle?\", \"seed\": 7}");
+
+    assertTrue(answer.getString("answer").contains("three years"), answer.toString());
+    JsonArray sources = answer.getJsonArray("sources");
+    assertTrue(sources.getJsonObject(0).getString("text").contains("warranty"), answer.toString());
+    assertTrue(answer.getJsonNumber("latency_ms").doubleValue() > 0);
+    assertTrue(answer.getJsonNumber("retrieval_ms").doubleValue() > 0);
+    String model = Http.get(api.url("/api/model")).json().getString("id");
+    assertEquals(model, answer.getString("model"));
+
+    long id = answer.getJsonNumber("conversation_id").longValue();
+    JsonObject next =
+        chat(
+            "{\"conversation_id\": "
+                + id
+                + ", \"message\": \"where do I find my invoice\", \"temperature\": 0.2,"
+                + " \"top_k\": 5, \"max_tokens\": 30, \"use_rag\": false}");
+    assertEquals(id, next.getJsonNumber("conversation_id").longValue());
+    assertEquals(0, next.getJsonArray("sources").size());
+
+    JsonObject stored = conversation(id);
+    assertEquals("How long is the warranty of the Zephyr kettle?", stored.getString("title"));
+    JsonArray exchanges = stored.getJsonArray("exchanges");
+    assertEquals(2, exchanges.size());
+    JsonObject first = exchanges.getJsonObject(0);
+    assertEquals(answer.getString("answer"), first.getString("answer"));
+    assertEquals(sources.size(), first.getJsonArray("sources").size());
+    assertEquals(model, first.getString("model"));
+    assertTrue(first.getJsonNumber("latency_ms").doubleValue() > 0);
+    JsonObject options = exchanges.getJsonObject(1).getJsonObject("options");
+    assertEquals(0.2, options.getJsonNumber("temperature").doubleValue(), 1e-9);
+    assertEquals(5, options.getInt("top_k"));
+    assertEquals(30, options.getInt("max_tokens"));
+    assertFalse(options.getBoolean("use_rag"));
+  }
+
+  @Test
+  void answersNeverHoldTheTurnMarkers() {
+    for (int seed = 0; seed < 20; seed++) {
+      String answer =
+          chat("{\"message\": \"how many legs has a kettle\", \"temperature\": 2, \"seed\": "
+                  + seed
+                  + "}")
+              .getString("answer");
+      assertFalse(answer.contains("<user>") || answer.contains("<assistant>"), answer);
+    }
+  }
+
+  @Test
+  void theStreamSendsTheConversationThenTheTextAsItGrowsThenTheWholeAnswer() throws Exception {
+    List<Map.Entry<String, JsonObject>> events =
+        stream("message=" + encode("What does the blue light on the Zephyr kettle mean?"));
+
+    assertEquals("conversation", events.get(0).getKey());
+    Map.Entry<String, JsonObject> last = events.get(events.size() - 1);
+    assertEquals("done", last.getKey(), events.toString());
+    StringBuilder streamed = new StringBuilder();
+    events.stream()
+        .filter(e -> e.getKey().equals("token"))
+        .forEach(e -> streamed.append(e.getValue().getString("text")));
+    assertTrue(events.stream().filter(e -> e.getKey().equals("token")).count() > 1);
+    JsonObject done = last.getValue();
+    assertEquals(done.getString("answer"), streamed.toString());
+    assertTrue(done.getString("answer").contains("heating"), done.toString());
+    assertFalse(done.getJsonArray("sources").isEmpty());
+    long id = events.get(0).getValue().getJsonNumber("conversation_id").longValue();
+    assertEquals(id, done.getJsonNumber("conversation_id").longValue());
+    assertEquals(
+        done.getString("answer"),
+        conversation(id).getJsonArray("exchanges").getJsonObject(0).getString("answer"));
+  }
+
+  @Test
+  void aStreamWithABadRequestSendsOneErrorEvent() throws Exception {
+    List<Map.Entry<String, JsonObject>> events = stream("message=hi&temperature=hot");
+
+    assertEquals(1, events.size(), events.toString());
+    assertEquals("error", events.get(0).getKey());
+    assertTrue(events.get(0).getValue().getString("error").startsWith("temperature"));
+  }
+
+  @Test
+  void conversationsAreListedSearchedRenamedAndDeletedWithTheirRatings() {
+    JsonObject answer = chat("{\"message\": \"How do I reset my router?\", \"seed\": 1}");
+    long id = answer.getJsonNumber("conversation_id").longValue();
+    long exchange = answer.getJsonNumber("exchange_id").longValue();
+    Http.postJson(
+        api.url("/api/ratings"),
+        "{\"exchange_id\": " + exchange + ", \"rating\": \"down\", \"comment\": \"too vague\"}");
+
+    JsonArray found = Http.get(api.url("/api/conversations?q=RESET%20my")).jsonArray();
+    assertTrue(
+        found.stream()
+            .map(JsonObject.class::cast)
+            .anyMatch(c -> c.getJsonNumber("id").longValue() == id),
+        found.toString());
+
+    Http.Reply renamed =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(api.url("/api/conversations/" + id)))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\": \"Router\"}")));
+    assertEquals(200, renamed.status(), renamed.body());
+    assertEquals("Router", conversation(id).getString("title"));
+
+    Http.Reply deleted =
+        Http.send(HttpRequest.newBuilder(URI.create(api.url("/api/conversations/" + id))).DELETE());
+    assertEquals(204, deleted.status());
+    assertEquals(404, Http.get(api.url("/api/conversations/" + id)).status());
+    assertTrue(
+        Http.get(api.url("/api/ratings")).jsonArray().stream()
+            .map(JsonObject.class::cast)
+            .noneMatch(r -> r.getJsonNumber("exchange_id").longValue() == exchange));
+  }
+
+  @Test
+  void ratingsReplaceEarlierOnesAndFilterByValueDayAndComment() {
+    long up =
+        chat("{\"message\": \"Where do I find my invoice?\"}")
+            .getJsonNumber("exchange_id")
+            .longValue();
+    long down =
+        chat("{\"message\": \"How do I reset my router?\"}")
+            .getJsonNumber("exchange_id")
+            .longValue();
+    rate(up, "down", null);
+    JsonObject replaced = rate(up, "up", "  exactly right  ");
+    assertEquals("up", replaced.getString("rating"));
+    assertEquals("exactly right", replaced.getString("comment"));
+    rate(down, "down", "");
+
+    assertTrue(ratedIds("?rating=up").contains(up));
+    assertFalse(ratedIds("?rating=up").contains(down));
+    assertTrue(ratedIds("?rating=down").contains(down));
+    assertTrue(ratedIds("?with_comment=true").contains(up));
+    assertFalse(ratedIds("?with_comment=true").contains(down));
+    assertFalse(ratedIds("?since=2999-01-01").contains(up));
+    JsonObject listed =
+        Http.get(api.url("/api/ratings?rating=up")).jsonArray().stream()
+            .map(JsonObject.class::cast)
+            .filter(r -> r.getJsonNumber("exchange_id").longValue() == up)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Where do I find my invoice?", listed.getString("question"));
+  }
+
+  @Test
+  void analyticsCountTheNewMessagesAndGroupTrivialVariantsOfAQuestion() {
+    JsonObject before = Http.get(api.url("/api/analytics?range=24h")).json();
+    String question = "Is the Zephyr kettle quiet " + System.nanoTime();
+    chat("{\"message\": \"" + question + "?\"}");
+    long rated =
+        chat("{\"message\": \"  " + question.toUpperCase() + " \"}")
+            .getJsonNumber("exchange_id")
+            .longValue();
+    rate(rated, "up", null);
+
+    JsonObject after = Http.get(api.url("/api/analytics?range=24h")).json();
+    assertEquals(
+        before.getJsonObject("summary").getInt("messages") + 2,
+        after.getJsonObject("summary").getInt("messages"));
+    JsonObject top =
+        after.getJsonArray("top_queries").stream()
+            .map(JsonObject.class::cast)
+            .filter(q -> q.getString("query").equals(question.toLowerCase()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(after.toString()));
+    assertEquals(2, top.getInt("count"));
+    assertEquals(1.0, top.getJsonNumber("average_rating").doubleValue(), 1e-9);
+    long histogram =
+        after.getJsonArray("latency_histogram").stream()
+            .mapToLong(b -> b.asJsonObject().getInt("count"))
+            .sum();
+    assertEquals(after.getJsonObject("summary").getInt("messages"), histogram);
+    assertTrue(
+        after.getJsonObject("summary").getJsonNumber("latency_p95_ms").doubleValue()
+            >= after.getJsonObject("summary").getJsonNumber("latency_p50_ms").doubleValue());
+  }
+
+  @Test
+  void exportsHoldTheConversationsInEachFormat() {
+    JsonObject answer = chat("{\"message\": \"What does the blue light mean, \\\"really\\\"?\"}");
+    long exchange = answer.getJsonNumber("exchange_id").longValue();
+    rate(exchange, "up", "fine, \"quoted\"");
+
+    Http.Reply jsonl = Http.get(api.url("/api/admin/exports/conversations?format=jsonl"));
+    assertEquals(200, jsonl.status());
+    assertTrue(jsonl.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+    JsonObject line = lineFor(jsonl.body(), "exchange_id", exchange);
+    assertEquals(answer.getString("answer"), line.getString("answer"));
+    assertEquals("up", line.getString("rating"));
+    assertEquals("fine, \"quoted\"", line.getString("comment"));
+
+    String csv = Http.get(api.url("/api/admin/exports/conversations?format=csv")).body();
+    assertTrue(csv.startsWith("exchange_id,conversation_id,"), csv);
+    assertTrue(csv.contains("\"What does the blue light mean, \"\"really\"\"?\""), csv);
+    assertTrue(csv.contains("\"fine, \"\"quoted\"\"\""), csv);
+
+    String openAi =
+        Http.get(api.url("/api/admin/exports/conversations?format=openai&rating=up")).body();
+    for (String each : openAi.split("\n")) {
+      JsonArray messages = parse(each).getJsonArray("messages");
+      assertEquals("user", messages.getJsonObject(0).getString("role"));
+      assertEquals("assistant", messages.getJsonObject(1).getString("role"));
+    }
+    assertTrue(openAi.contains(answer.getString("answer")));
+
+    JsonObject alpaca =
+        lineFor(
+            Http.get(api.url("/api/admin/exports/conversations?format=alpaca")).body(),
+            "output",
+            answer.getString("answer"));
+    assertEquals("What does the blue light mean, \"really\"?", alpaca.getString("instruction"));
+  }
+
+  @Test
+  void datasetsExportAsTheirRecordsWereUploaded() {
+    String records = TestData.unique(TestData.HELP_DESK);
+    long dataset = api.upload(Uploads.file("export-" + System.nanoTime() + ".jsonl", records));
+
+    Http.Reply reply = Http.get(api.url("/api/admin/exports/datasets?ids=" + dataset));
+
+    assertEquals(200, reply.status());
+    assertEquals(records, reply.body());
+  }
+
+  @Test
+  void badRequestsAreRefusedWithAReasonAndChangeNothing() {
+    long conversations = Http.get(api.url("/api/conversations")).jsonArray().size();
+    Map<String, Integer> chats =
+        Map.of(
+            "{\"message\": \"  \"}",
+            400,
+            "{}",
+            400,
+            "{\"message\": \"hi\", \"temperature\": -1}",
+            400,
+            "{\"message\": \"hi\", \"top_p\": 0}",
+            400,
+            "{\"message\": \"hi\", \"mood\": \"happy\"}",
+            400,
+            "{\"message\": \"hi\", \"conversation_id\": 987654321}",
+            404,
+            "[1, 2]",
+            400,
+            "{\"message\": \"" + "x".repeat(ChatRequest.MAX_MESSAGE + 1) + "\"}",
+            400);
+    chats.forEach(
+        (body, status) -> {
+          Http.Reply reply = Http.postJson(api.url("/api/chat"), body);
+          assertEquals(status, reply.status(), body + " -> " + reply.body());
+          assertFalse(reply.json().getString("error").isBlank());
+        });
+    assertEquals(400, Http.post(api.url("/api/chat"), "application/json", "{oops").status());
+    assertEquals(conversations, Http.get(api.url("/api/conversations")).jsonArray().size());
+
+    Map<String, Integer> ratings =
+        Map.of(
+            "{\"exchange_id\": 987654321, \"rating\": \"up\"}", 404,
+            "{\"exchange_id\": 1, \"rating\": \"sideways\"}", 400,
+            "{\"rating\": \"up\"}", 400);
+    ratings.forEach(
+        (body, status) ->
+            assertEquals(status, Http.postJson(api.url("/api/ratings"), body).status(), body));
+    for (String query :
+        List.of(
+            "/api/ratings?rating=maybe",
+            "/api/ratings?since=yesterday",
+            "/api/ratings?with_comment=perhaps",
+            "/api/analytics?range=1y",
+            "/api/conversations?limit=0",
+            "/api/admin/exports/conversations?format=xml",
+            "/api/admin/exports/conversations?rating=great",
+            "/api/admin/exports/datasets?ids=1,x")) {
+      Http.Reply reply = Http.get(api.url(query));
+      assertEquals(400, reply.status(), query + " -> " + reply.body());
+      assertTrue(reply.json().containsKey("error"));
+    }
+    assertEquals(404, Http.get(api.url("/api/admin/exports/datasets?ids=987654321")).status());
+    Http.Reply untitled =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(api.url("/api/conversations/987654321")))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\": \"x\"}")));
+    assertEquals(404, untitled.status());
+  }
+
+  private JsonObject rate(long exchange, String rating, String comment) {
+    JsonObject body =
+        comment == null
+            ? Json.createObjectBuilder().add("exchange_id", exchange).add("rating", rating).build()
+            : Json.createObjectBuilder()
+                .add("exchange_id", exchange)
+                .add("rating", rating)
+                .add("comment", comment)
+                .build();
+    Http.Reply reply = Http.postJson(api.url("/api/ratings"), body.toString());
+    assertEquals(200, reply.status(), reply.body());
+    return reply.json();
+  }
+
+  private List<Long> ratedIds(String query) {
+    return Http.get(api.url("/api/ratings" + query)).jsonArray().stream()
+        .map(r -> r.asJsonObject().getJsonNumber("exchange_id").longValue())
+        .toList();
+  }
+
+  /** The events of a chat stream, in order, as (name, data). */
+  private List<Map.Entry<String, JsonObject>> stream(String query) throws Exception {
+    Http.Reply reply =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(api.url("/api/chat/stream?" + query)))
+                .header("Accept", "text/event-stream"));
+    assertEquals(200, reply.status(), reply.body());
+    assertTrue(reply.contentType().startsWith("text/event-stream"), reply.contentType());
+    List<Map.Entry<String, JsonObject>> events = new ArrayList<>();
+    String name = null;
+    for (String line : reply.body().split("\n")) {
+      if (line.startsWith("event:")) {
+        name = line.substring(6).strip();
+      } else if (line.startsWith("data:")) {
+        events.add(Map.entry(name, parse(line.substring(5).strip())));
+      }
+    }
+    return events;
+  }
+
+  private static JsonObject lineFor(String jsonl, String key, Object value) {
+    return jsonl
+        .lines()
+        .map(ChatApiIT::parse)
+        .filter(
+            line ->
+                line.containsKey(key)
+                    && (value instanceof Long id
+                        ? line.getJsonNumber(key).longValue() == id
+                        : line.getString(key).equals(value)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line with " + key + " " + value));
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}

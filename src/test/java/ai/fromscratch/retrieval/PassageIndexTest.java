@@ -1,0 +1,179 @@
+package ai.fromscratch.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PassageIndexTest {
+  private static final String MODEL = EmbeddingModelChoice.defaultChoice().canonicalName();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void addedPassagesAreFoundWithTheirFields() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      indexer(index).add(Passage.ofChatPair(4, 11, "How do I reset my password?", "Use the link."));
+      index.commit();
+      SearchHit hit = search(index, "reset password", 5).get(0);
+      assertEquals("d4:r11:q", hit.id());
+      assertEquals(4, hit.datasetId());
+      assertEquals(11, hit.recordId());
+      assertEquals(Passage.QUESTION, hit.kind());
+      assertEquals("How do I reset my password?", hit.text());
+      assertEquals("Use the link.", hit.answer());
+    }
+  }
+
+  @Test
+  void anEmptyIndexFindsNothing() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      assertEquals(List.of(), search(index, "anything at all", 8));
+      assertEquals(0, index.count());
+    }
+  }
+
+  @Test
+  void passagesBecomeVisibleAtCommit() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      indexer(index).add(Passage.ofChatPair(1, 1, "Question one?", "Answer one."));
+      assertEquals(0, index.count());
+      index.commit();
+      assertEquals(2, index.count());
+    }
+  }
+
+  @Test
+  void addingTheSameRecordAgainReplacesItsPassages() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      indexer(index).add(Passage.ofChatPair(1, 1, "Old question?", "Old answer."));
+      indexer(index).add(Passage.ofChatPair(1, 1, "New question?", "New answer."));
+      index.commit();
+      assertEquals(2, index.count());
+    }
+  }
+
+  @Test
+  void deletingADatasetRemovesOnlyItsPassages() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      indexer(index).add(Passage.ofChatPair(1, 1, "Keep me?", "Yes."));
+      indexer(index).add(Passage.ofChatPair(2, 1, "Delete me?", "Gone."));
+      indexer(index).add(Passage.ofChatPair(2, 2, "Delete me too?", "Gone too."));
+      index.commit();
+      assertEquals(4, index.count(2));
+      index.deleteDataset(2);
+      index.commit();
+      assertEquals(2, index.count());
+      assertEquals(0, index.count(2));
+      assertEquals(2, index.count(1));
+    }
+  }
+
+  @Test
+  void anIndexOnDiskReopensWithItsPassagesAndModel() {
+    Path dir = dataDir.resolve("gen-1");
+    try (PassageIndex index = PassageIndex.create(dir, MODEL)) {
+      indexer(index).add(Passage.ofChatPair(1, 1, "Stored question?", "Stored answer."));
+      index.commit();
+    }
+    try (PassageIndex index = PassageIndex.open(dir)) {
+      assertEquals(2, index.count());
+      assertEquals(MODEL, index.embeddingModel());
+      indexer(index).add(Passage.ofChatPair(1, 2, "Another?", "Yes."));
+      index.commit();
+    }
+    try (PassageIndex index = PassageIndex.open(dir)) {
+      assertEquals(4, index.count());
+      assertEquals(MODEL, index.embeddingModel());
+    }
+  }
+
+  @Test
+  void mergingToOneSegmentKeepsEveryPassageSearchable() {
+    try (PassageIndex index = PassageIndex.create(dataDir.resolve("gen-1"), MODEL)) {
+      for (int record = 0; record < 3; record++) {
+        indexer(index).add(Passage.ofChatPair(1, record, "Question " + record + "?", "Answer."));
+        index.commit();
+      }
+      index.mergeToOneSegment();
+      assertEquals(6, index.count());
+      assertEquals("d1:r2:q", search(index, "Question 2?", 1).get(0).id());
+    }
+  }
+
+  @Test
+  void createRefusesADirectoryThatHoldsAnIndex() {
+    Path dir = dataDir.resolve("gen-1");
+    PassageIndex.create(dir, MODEL).close();
+    assertThrows(IllegalStateException.class, () -> PassageIndex.create(dir, MODEL));
+  }
+
+  @Test
+  void aRebuiltIndexIsBuiltBesideTheActiveOneAndSwappedIn() {
+    IndexDirectories dirs = new IndexDirectories(dataDir.resolve("index"));
+    Path first = dirs.newGeneration();
+    PassageIndex active = PassageIndex.create(first, MODEL);
+    indexer(active).add(Passage.ofChatPair(1, 1, "Old data?", "Old."));
+    active.commit();
+    dirs.activate(first);
+
+    Path second = dirs.newGeneration();
+    try (PassageIndex rebuilt = PassageIndex.create(second, MODEL)) {
+      List<Passage> passages = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        passages.addAll(Passage.ofChatPair(2, i, "New question " + i + "?", "New answer."));
+      }
+      indexer(rebuilt).addAll(passages, 4, done -> {});
+      assertEquals(2, active.count());
+      dirs.activate(second);
+      active.close();
+      dirs.deleteInactive(second);
+      assertEquals(List.of(second), dirs.generations());
+      assertEquals(10, rebuilt.count());
+    }
+  }
+
+  @Test
+  void indexingReportsProgressAfterEachBatch() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      List<Long> progress = new ArrayList<>();
+      List<Passage> passages = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        passages.addAll(Passage.ofChatPair(1, i, "Question " + i + "?", "Answer " + i + "."));
+      }
+      long added = indexer(index).addAll(passages, 4, progress::add);
+      assertEquals(10, added);
+      assertEquals(List.of(4L, 8L, 10L), progress);
+      assertEquals(10, index.count());
+    }
+  }
+
+  @Test
+  void anIndexerRefusesAnIndexOfAnotherModel() {
+    try (PassageIndex index = PassageIndex.inMemory("another-model")) {
+      assertThrows(IllegalArgumentException.class, () -> indexer(index));
+    }
+  }
+
+  @Test
+  void refusesVectorsThatAreNotUnitLength() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      float[] vector = new float[SentenceEmbedder.DIMENSION];
+      vector[0] = 2;
+      List<Passage> one = List.of(new Passage("x", 1, 1, Passage.TEXT, "t", null));
+      assertThrows(IllegalArgumentException.class, () -> index.add(one, List.of(vector)));
+    }
+  }
+
+  static PassageIndexer indexer(PassageIndex index) {
+    return new PassageIndexer(Embedders.quantized(), index);
+  }
+
+  static List<SearchHit> search(PassageIndex index, String query, int k) {
+    return index.search(query, Embedders.quantized().embed(query), k, 0.3);
+  }
+}
