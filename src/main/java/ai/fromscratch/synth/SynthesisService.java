@@ -1,0 +1,175 @@
+package ai.fromscratch.synth;
+
+import ai.fromscratch.dataset.DatasetImportService;
+import ai.fromscratch.dataset.UploadReport;
+import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.DataDirectory;
+import ai.fromscratch.platform.IncomingFile;
+import ai.fromscratch.platform.UploadSpool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Synthetic training data: starts runs that ask Groq for question/answer pairs, reports their
+ * progress, cancels them, and turns what each run received into a dataset with its provenance. Groq
+ * only ever writes training data here; no chat is answered by it.
+ */
+@ApplicationScoped
+public class SynthesisService {
+  private static final Logger LOG = Logger.getLogger(SynthesisService.class.getName());
+  private static final int LISTED = 50;
+  private static final int NAME_TOPIC_CHARS = 60;
+
+  @Inject SynthStore store;
+  @Inject SynthesisWorker worker;
+  @Inject GroqClient groq;
+  @Inject DataDirectory dataDirectory;
+  @Inject UploadSpool uploads;
+  @Inject DatasetImportService imports;
+
+  /** Whether synthesis can run, and why not. */
+  public record Availability(boolean available, String reason, String model) {}
+
+  public Availability availability() {
+    return groq.hasKey()
+        ? new Availability(true, null, groq.model())
+        : new Availability(
+            false,
+            "Synthesis is unavailable: GROQ_API_KEY is not set. Set it to let Groq write"
+                + " training pairs (Groq never answers chats).",
+            groq.model());
+  }
+
+  public SynthView start(SynthRequest request) {
+    Availability availability = availability();
+    if (!availability.available()) {
+      throw ApiException.conflict(availability.reason());
+    }
+    store.running().stream()
+        .findFirst()
+        .ifPresent(
+            running -> {
+              throw ApiException.conflict(
+                  "Synthesis run " + running.getId() + " is still going; one runs at a time");
+            });
+    SynthRun run = store.create(request, groq.model());
+    worker.run(run.getId());
+    return SynthView.of(run);
+  }
+
+  public SynthView get(long id) {
+    return SynthView.of(run(id));
+  }
+
+  public List<SynthView> recent() {
+    return store.recent(LISTED).stream().map(SynthView::of).toList();
+  }
+
+  /** Asks a run to stop; it keeps the pairs it already received. */
+  public SynthView cancel(long id) {
+    if (run(id).getState().finished()) {
+      throw ApiException.conflict("Synthesis run " + id + " has already finished");
+    }
+    store.requestCancel(id);
+    return get(id);
+  }
+
+  /** Where a run keeps the pairs it receives until they become a dataset. */
+  Path spool(long id) {
+    return dataDirectory.work().resolve("synth-" + id + ".jsonl");
+  }
+
+  /** Ends a run: what it received becomes a dataset, whatever the reason it stopped. */
+  void finish(long id, SynthState state, String reason) {
+    SynthRun run = run(id);
+    Long dataset = null;
+    String error = reason;
+    Path spool = spool(id);
+    try {
+      if (Files.exists(spool) && Files.size(spool) > 0) {
+        dataset = keep(run, spool, state);
+      }
+      Files.deleteIfExists(spool);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not store the pairs of synthesis run " + id, e);
+      state = SynthState.FAILED;
+      error = "The pairs could not be stored: " + e.getMessage();
+    }
+    store.finish(id, state, error, dataset);
+    LOG.info("Synthesis run " + id + " ended " + state + " with " + run.getPairs() + " pairs");
+  }
+
+  private Long keep(SynthRun run, Path spool, SynthState state) throws IOException {
+    IncomingFile incoming;
+    try (InputStream in = Files.newInputStream(spool)) {
+      incoming = uploads.receive(in, Long.MAX_VALUE);
+    }
+    try {
+      // Pairs identical to an earlier dataset (a stub, or a model at temperature 0) are stored
+      // already: the run points at that dataset rather than failing on the duplicate.
+      Optional<Long> identical = imports.identicalDataset(incoming);
+      if (identical.isPresent()) {
+        return identical.get();
+      }
+      UploadReport report =
+          imports.importFile(incoming, datasetName(run), "synth", provenance(run, state));
+      return report.dataset().id();
+    } finally {
+      Files.deleteIfExists(incoming.path());
+    }
+  }
+
+  private static String datasetName(SynthRun run) {
+    String topic = run.getTopic().replaceAll("\\s+", " ");
+    if (topic.length() > NAME_TOPIC_CHARS) {
+      topic = topic.substring(0, NAME_TOPIC_CHARS - 1) + "…";
+    }
+    return "synthetic " + run.getId() + ": " + topic;
+  }
+
+  /** Where the data came from: the model, the prompt and the time; never the key. */
+  private static String provenance(SynthRun run, SynthState state) {
+    return Json.createObjectBuilder()
+        .add("generator", "groq")
+        .add("model", run.getModel())
+        .add("synth_run", run.getId())
+        .add("topic", run.getTopic())
+        .add("system_prompt", SynthPrompt.SYSTEM)
+        .add("examples", Json.createReader(new StringReader(run.getExamples())).readArray())
+        .add("temperature", run.getTemperature())
+        .add("requested", run.getRequested())
+        .add("state", state.name().toLowerCase(Locale.ROOT))
+        .add("started_at", run.getCreatedAt().toString())
+        .add("finished_at", Instant.now().toString())
+        .build()
+        .toString();
+  }
+
+  /** Runs a stop interrupted end as failed, keeping the pairs they had received. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    for (SynthRun run : store.running()) {
+      finish(
+          run.getId(),
+          SynthState.FAILED,
+          "The server stopped during the run; the pairs received before are kept");
+    }
+  }
+
+  private SynthRun run(long id) {
+    return store.find(id).orElseThrow(() -> ApiException.notFound("No synthesis run " + id));
+  }
+}
