@@ -17,11 +17,16 @@ public class DatasetRecovery {
   @Inject UploadSpool spool;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    dropPartialImports();
+    spool.discardLeftovers();
+  }
+
+  /** Deletes the datasets recorded as importing, though no import runs. */
+  public void dropPartialImports() {
     List<Long> interrupted = store.importing();
     interrupted.forEach(store::delete);
     if (!interrupted.isEmpty()) {
       LOG.warning(() -> "Removed the partial imports of datasets " + interrupted);
     }
-    spool.discardLeftovers();
   }
 }

@@ -45,7 +45,7 @@ public class Engine implements PassageStore {
   @Inject DataDirectory dataDirectory;
 
   private SentenceEmbedder embedder;
-  private PassageIndex index;
+  private volatile PassageIndex index;
 
   @PostConstruct
   void loadAtStart() {
@@ -82,6 +82,18 @@ public class Engine implements PassageStore {
     directories.activate(generation);
     directories.deleteInactive(generation);
     return created;
+  }
+
+  /**
+   * Loads again the active model and index from the data directory, after a restore replaced them.
+   * A search running on the previous index at that moment may fail; later ones see the new one.
+   */
+  public synchronized void reload() {
+    active.set(modelStore.loadActive().orElse(null));
+    PassageIndex previous = index;
+    index = openIndex(embedder.model().canonicalName());
+    previous.close();
+    LOG.info(() -> "Reloaded the model and the passage index from " + dataDirectory.root());
   }
 
   @PreDestroy

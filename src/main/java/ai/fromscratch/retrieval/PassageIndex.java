@@ -2,7 +2,9 @@ package ai.fromscratch.retrieval;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,11 +21,14 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -93,6 +98,9 @@ public final class PassageIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final String embeddingModel;
+  // Keeps a commit's files while a backup copies them, though the index goes on changing.
+  private final SnapshotDeletionPolicy snapshots =
+      new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
 
   private PassageIndex(
       Path path, Directory directory, IndexWriterConfig.OpenMode mode, String model)
@@ -102,6 +110,7 @@ public final class PassageIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(keywords.analyzer()).setOpenMode(mode);
     // A larger buffer means fewer segments to merge, and HNSW merges are the slow part.
     config.setRAMBufferSizeMB(32);
+    config.setIndexDeletionPolicy(snapshots);
     this.writer = new IndexWriter(directory, config);
     if (model != null) {
       writer.setLiveCommitData(Map.of(EMBEDDING_MODEL_KEY, model).entrySet());
@@ -212,6 +221,33 @@ public final class PassageIndex implements Closeable {
       commit();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot merge the index", e);
+    }
+  }
+
+  /** Reads one file of a commit. */
+  @FunctionalInterface
+  public interface CommitFileReader {
+    void read(String name, InputStream content) throws IOException;
+  }
+
+  /**
+   * Hands each file of the last commit to {@code reader}, the files staying as they are until it is
+   * done, while adding, deleting and committing go on.
+   */
+  public void readLastCommit(CommitFileReader reader) throws IOException {
+    if (path == null) {
+      throw new IllegalStateException("An index in memory has no files to read");
+    }
+    IndexCommit commit = snapshots.snapshot();
+    try {
+      for (String name : commit.getFileNames()) {
+        try (InputStream content = Files.newInputStream(path.resolve(name))) {
+          reader.read(name, content);
+        }
+      }
+    } finally {
+      snapshots.release(commit);
+      writer.deleteUnusedFiles();
     }
   }
 

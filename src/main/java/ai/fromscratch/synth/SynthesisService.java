@@ -159,14 +159,20 @@ public class SynthesisService {
         .toString();
   }
 
-  /** Runs a stop interrupted end as failed, keeping the pairs they had received. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    failInterrupted("The server stopped during the run; the pairs received before are kept");
+  }
+
+  /** Ends the runs recorded as running, though none runs, as failed, keeping their pairs. */
+  public void failInterrupted(String reason) {
     for (SynthRun run : store.running()) {
-      finish(
-          run.getId(),
-          SynthState.FAILED,
-          "The server stopped during the run; the pairs received before are kept");
+      finish(run.getId(), SynthState.FAILED, reason);
     }
+  }
+
+  /** Whether a run is going on. */
+  public boolean running() {
+    return !store.running().isEmpty();
   }
 
   private SynthRun run(long id) {

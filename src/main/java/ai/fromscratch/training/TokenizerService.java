@@ -41,6 +41,11 @@ public class TokenizerService {
     loaded.set(tokenizer);
   }
 
+  /** Drops the loaded tokenizer, so that the next use reads the file again (after a restore). */
+  public void forget() {
+    loaded.set(null);
+  }
+
   public Encoding encode(String text) {
     return current().encode(text);
   }

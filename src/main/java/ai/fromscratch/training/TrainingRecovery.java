@@ -17,12 +17,15 @@ public class TrainingRecovery {
   @Inject TrainingJobStore jobs;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
+    failInterrupted(
+        "The server stopped while this job ran; restart it to continue from its last checkpoint");
+  }
+
+  /** Marks the jobs recorded as running, though none runs, as failed for {@code reason}. */
+  public void failInterrupted(String reason) {
     for (TrainingJob job : jobs.active()) {
-      jobs.ended(
-          job.getId(),
-          JobState.FAILED,
-          "The server stopped while this job ran; restart it to continue from its last checkpoint");
-      LOG.warning(() -> "Training job " + job.getId() + " was interrupted by a server stop");
+      jobs.ended(job.getId(), JobState.FAILED, reason);
+      LOG.warning(() -> "Training job " + job.getId() + " was interrupted: " + reason);
     }
   }
 }

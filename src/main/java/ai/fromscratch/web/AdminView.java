@@ -1,5 +1,8 @@
 package ai.fromscratch.web;
 
+import ai.fromscratch.backup.BackupOverview;
+import ai.fromscratch.backup.BackupService;
+import ai.fromscratch.backup.RestoreService;
 import ai.fromscratch.chat.ChatViews.ConversationSummary;
 import ai.fromscratch.chat.ChatViews.RatedAnswer;
 import ai.fromscratch.chat.ConversationService;
@@ -21,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Backs the Admin page: the ratings (filtered), the conversations, the exports, the model and the
- * index, the running configuration (secrets hidden) and the server's start history.
+ * index, the backups (take one, restore one), the running configuration (secrets hidden) and the
+ * server's start history.
  */
 @ViewModel
 public class AdminView implements Serializable {
@@ -34,6 +38,8 @@ public class AdminView implements Serializable {
   // Transient: Settings comes from a @Singleton producer, which cannot passivate with the view.
   @Inject transient Settings settings;
   @Inject ServerStartLog serverStartLog;
+  @Inject BackupService backupService;
+  @Inject RestoreService restoreService;
 
   private String rating = "all";
   private LocalDate since;
@@ -42,6 +48,7 @@ public class AdminView implements Serializable {
   private List<ConversationSummary> conversationList;
   private ModelFacts model;
   private IndexStatus index;
+  private transient BackupOverview backups;
 
   @PostConstruct
   void load() {
@@ -49,6 +56,26 @@ public class AdminView implements Serializable {
     conversationList = conversations.list(null, SHOWN);
     model = engine.activeModel().map(ModelFacts::of).orElse(null);
     index = retrieval.status();
+  }
+
+  /** The backups, listed on first use in a request (listing S3 is a network call). */
+  public BackupOverview getBackups() {
+    if (backups == null) {
+      backups = backupService.overview();
+    }
+    return backups;
+  }
+
+  public void backUpNow() {
+    PageActions.perform(() -> backupService.create("page"), "Backup taken");
+    backups = null;
+  }
+
+  /** Restores a backup, then shows what it brought back. */
+  public void restore(String name) {
+    PageActions.perform(() -> restoreService.restore(name), "Restored " + name);
+    backups = null;
+    load();
   }
 
   /** Applies the rating filters chosen on the page. */

@@ -3,6 +3,7 @@ package ai.fromscratch.web;
 import ai.fromscratch.platform.ApiException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.io.UncheckedIOException;
 import org.primefaces.PrimeFaces;
 
 /** Runs a page's action on a service and tells the user how it went, as the API would. */
@@ -22,6 +23,20 @@ final class PageActions {
           .executeScript("PF('" + pollWidget + "') && PF('" + pollWidget + "').start()");
     } catch (ApiException e) {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+    }
+  }
+
+  /**
+   * Runs an action that is over when it returns; shows {@code success}, or the reason it was
+   * refused or failed.
+   */
+  static void perform(Runnable action, String success) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      action.run();
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, success, null));
+    } catch (ApiException | UncheckedIOException e) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
     }
   }
 

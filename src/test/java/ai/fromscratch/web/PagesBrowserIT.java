@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 @ExtendWith(ArquillianExtension.class)
@@ -61,6 +62,39 @@ class PagesBrowserIT {
       browser.screenshot("analytics-server");
 
       visit(browser, "nav-chat", "Chat · From-Scratch AI");
+    }
+  }
+
+  @Test
+  void theAdminPageTakesABackupListsItAndRestoresIt() {
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      page.get(base + "admin");
+      assertTrue(
+          page.findElement(By.id("adminForm:s3-problem")).getText().contains("off: set S3_BUCKET"));
+      page.findElement(By.id("adminForm:backupNow")).click();
+      WebElement taken =
+          browser
+              .waitUpTo(Duration.ofMinutes(2))
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.xpath("//*[contains(text(), 'Backup taken')]")));
+      assertTrue(taken.isDisplayed());
+      WebElement newest =
+          page.findElement(By.cssSelector("[id='adminForm:backup-list'] tbody tr:first-child"));
+      String name = newest.findElement(By.className("mono")).getText();
+      assertTrue(name.matches("backup-\\d{8}-\\d{6}-\\d{3}\\.zip"), name);
+      assertTrue(newest.getText().contains("local"), newest.getText());
+      browser.screenshot("admin-backups");
+
+      newest.findElement(By.xpath(".//button[.//span[text()='Restore']]")).click();
+      page.switchTo().alert().accept();
+      browser
+          .waitUpTo(Duration.ofMinutes(2))
+          .until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.xpath("//*[contains(text(), 'Restored " + name + "')]")));
+      browser.screenshot("admin-restored");
     }
   }
 

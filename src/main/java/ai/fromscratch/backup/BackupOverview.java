@@ -1,0 +1,16 @@
+package ai.fromscratch.backup;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+
+/**
+ * The backups, newest first, with the schedule and the state of S3: where backups go, or what is
+ * missing or failing.
+ */
+public record BackupOverview(
+    List<BackupView> backups,
+    String schedule,
+    int keep,
+    @JsonbProperty("s3_enabled") boolean s3Enabled,
+    @JsonbProperty("s3_location") String s3Location,
+    @JsonbProperty("s3_problem") String s3Problem) {}

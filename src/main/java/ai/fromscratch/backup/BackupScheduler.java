@@ -1,0 +1,71 @@
+package ai.fromscratch.backup;
+
+import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.Interval;
+import ai.fromscratch.platform.Setting;
+import ai.fromscratch.platform.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * At start-up, before the app serves, restores the newest S3 backup into an empty data directory;
+ * then takes a backup every BACKUP_SCHEDULE with an EJB timer. The timer is not persistent: each
+ * start schedules it again from the setting.
+ */
+@Singleton
+@Startup
+@DependsOn("Engine")
+// Backups and restores commit on their own connection, outside any container transaction.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BackupScheduler {
+  private static final Logger LOG = Logger.getLogger(BackupScheduler.class.getName());
+
+  @Resource TimerService timers;
+  @Inject Settings settings;
+  @Inject BackupService backups;
+  @Inject RestoreService restores;
+
+  @PostConstruct
+  void start() {
+    try {
+      restores.restoreNewestIfEmpty();
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Could not restore the newest backup from S3 at start-up; starting with the data"
+              + " directory as it is",
+          e);
+    }
+    String schedule = settings.get(Setting.BACKUP_SCHEDULE);
+    Duration every = Interval.parse(schedule);
+    if (every == null) {
+      LOG.info("Scheduled backups are off (BACKUP_SCHEDULE=" + schedule + ")");
+      return;
+    }
+    timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig(null, false));
+    LOG.info("A backup will be taken every " + schedule);
+  }
+
+  @Timeout
+  void scheduled() {
+    try {
+      backups.createScheduled();
+    } catch (ApiException e) {
+      LOG.info(() -> "Scheduled backup skipped: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The scheduled backup failed", e);
+    }
+  }
+}

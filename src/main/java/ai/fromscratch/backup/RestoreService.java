@@ -1,0 +1,211 @@
+package ai.fromscratch.backup;
+
+import ai.fromscratch.dataset.DatasetRecovery;
+import ai.fromscratch.dataset.DatasetStore;
+import ai.fromscratch.engine.Engine;
+import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.DataDirectory;
+import ai.fromscratch.retrieval.IndexDirectories;
+import ai.fromscratch.retrieval.PassageIndex;
+import ai.fromscratch.synth.SynthesisService;
+import ai.fromscratch.training.TokenizerService;
+import ai.fromscratch.training.TrainingJobStore;
+import ai.fromscratch.training.TrainingRecovery;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * Restores a backup, local or from S3: every file is checked against the manifest before anything
+ * changes; then the models, tokenizer and index folders are swapped in and the tables replaced in
+ * one transaction, the folders swapped back if that fails. The engine then loads what was restored.
+ */
+@ApplicationScoped
+public class RestoreService {
+  private static final Logger LOG = Logger.getLogger(RestoreService.class.getName());
+  private static final String INTERRUPTED =
+      "The backup was taken while this ran; it was restored as interrupted";
+
+  @Inject DataDirectory dataDirectory;
+  @Inject BackupService backups;
+  @Inject S3BackupStore s3;
+  @Inject Engine engine;
+  @Inject BackupLock lock;
+  @Inject TrainingJobStore trainingJobs;
+  @Inject DatasetStore datasets;
+  @Inject SynthesisService synthesis;
+  @Inject TrainingRecovery trainingRecovery;
+  @Inject DatasetRecovery datasetRecovery;
+  @Inject TokenizerService tokenizer;
+
+  @Resource(lookup = "jdbc/fromscratch")
+  DataSource dataSource;
+
+  /** Restores the named backup, from this server's copy or else from S3. */
+  public RestoreReport restore(String name) {
+    BackupService.checkedName(name);
+    try (BackupLock.Held held = lock.acquire()) {
+      refuseWhileBusy();
+      return restoreArchive(localCopy(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("The restore failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * At start-up on an empty data directory (a new Render instance), restores the newest backup in
+   * S3, if S3 is set up and holds one.
+   */
+  public Optional<RestoreReport> restoreNewestIfEmpty() {
+    if (!s3.enabled()) {
+      return Optional.empty();
+    }
+    if (!backups.holdsNoData()) {
+      LOG.info("The data directory holds data: no restore from S3 at start-up");
+      return Optional.empty();
+    }
+    List<RemoteBackup> remote = s3.list();
+    if (remote.isEmpty()) {
+      LOG.info("The data directory is empty and " + s3.location() + " holds no backup yet");
+      return Optional.empty();
+    }
+    String newest = remote.get(0).name();
+    LOG.info(() -> "The data directory is empty: restoring " + newest + " from " + s3.location());
+    RestoreReport report = restore(newest);
+    LOG.info(
+        () ->
+            "Restored "
+                + newest
+                + " (taken "
+                + report.takenAt()
+                + ") at start-up: "
+                + report.tables()
+                + " rows, "
+                + report.files()
+                + " files");
+    return Optional.of(report);
+  }
+
+  private void refuseWhileBusy() {
+    if (!trainingJobs.active().isEmpty()) {
+      throw ApiException.conflict("A training job is running: restore when it has ended");
+    }
+    if (synthesis.running()) {
+      throw ApiException.conflict("A synthesis run is going on: restore when it has ended");
+    }
+    if (!datasets.importing().isEmpty()) {
+      throw ApiException.conflict("A dataset is being imported: restore when it is done");
+    }
+  }
+
+  private Path localCopy(String name) throws IOException {
+    Path archive = dataDirectory.backups().resolve(name);
+    if (Files.exists(archive)) {
+      return archive;
+    }
+    if (!s3.enabled() || s3.list().stream().noneMatch(remote -> remote.name().equals(name))) {
+      throw ApiException.notFound("No backup is named " + name);
+    }
+    Path downloaded = dataDirectory.work().resolve(name);
+    s3.download(name, downloaded);
+    return downloaded;
+  }
+
+  private RestoreReport restoreArchive(Path archive) throws IOException {
+    try (Staging staging = new Staging(dataDirectory.work())) {
+      BackupManifest manifest;
+      try {
+        manifest = BackupArchiveReader.extractVerified(archive, staging.resolve("unpacked"));
+      } catch (BackupRejectedException e) {
+        throw new ApiException(
+            422, "Backup " + archive.getFileName() + " cannot be restored: " + e.getMessage());
+      }
+      replaceData(staging, manifest);
+      engine.reload();
+      tokenizer.forget();
+      IndexDirectories indexes = new IndexDirectories(dataDirectory.index());
+      indexes.active().ifPresent(indexes::deleteInactive);
+      trainingRecovery.failInterrupted(INTERRUPTED);
+      synthesis.failInterrupted(INTERRUPTED);
+      datasetRecovery.dropPartialImports();
+      LOG.info(() -> "Restored the backup " + archive.getFileName());
+      return new RestoreReport(
+          archive.getFileName().toString(),
+          manifest.createdAt(),
+          manifest.appVersion(),
+          manifest.tables(),
+          manifest.entries().size(),
+          engine.hasModel());
+    } finally {
+      if (archive.startsWith(dataDirectory.work())) {
+        Files.deleteIfExists(archive);
+      }
+    }
+  }
+
+  /** Swaps the folders in, replaces the tables; on failure, puts the folders back. */
+  private void replaceData(Staging staging, BackupManifest manifest) throws IOException {
+    Path unpacked = staging.resolve("unpacked");
+    FolderSwap models =
+        FolderSwap.swap(
+            dataDirectory.root().resolve("models"),
+            unpacked.resolve("models"),
+            staging.resolve("previous/models"));
+    FolderSwap tokenizerFolder =
+        FolderSwap.swap(
+            DataFiles.tokenizer(dataDirectory),
+            unpacked.resolve("tokenizer"),
+            staging.resolve("previous/tokenizer"));
+    IndexDirectories indexes = new IndexDirectories(dataDirectory.index());
+    Optional<Path> previousIndex = indexes.active();
+    Path restoredIndex = indexes.newGeneration();
+    try {
+      moveFiles(unpacked.resolve("index"), restoredIndex);
+      if (isEmpty(restoredIndex)) {
+        PassageIndex.create(restoredIndex, engine.embedder().model().canonicalName()).close();
+      }
+      indexes.activate(restoredIndex);
+      try (Connection connection = dataSource.getConnection()) {
+        DatabaseSnapshot.restore(connection, unpacked, manifest);
+      }
+    } catch (SQLException | IOException | RuntimeException e) {
+      previousIndex.ifPresent(indexes::activate);
+      Staging.deleteRecursively(restoredIndex);
+      tokenizerFolder.undo();
+      models.undo();
+      if (e instanceof BackupRejectedException rejected) {
+        throw new ApiException(422, "The backup cannot be restored: " + rejected.getMessage());
+      }
+      throw new IOException("The tables could not be restored: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isEmpty(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.findAny().isEmpty();
+    }
+  }
+
+  private static void moveFiles(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.move(file, to.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+  }
+}
