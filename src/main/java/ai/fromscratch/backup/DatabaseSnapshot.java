@@ -261,6 +261,8 @@ final class DatabaseSnapshot {
     } catch (SQLException | IOException | RuntimeException e) {
       connection.rollback();
       throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 

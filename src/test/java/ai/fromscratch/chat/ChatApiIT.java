@@ -134,7 +134,10 @@ class ChatApiIT {
   @Test
   void theStreamSendsTheConversationThenTheTextAsItGrowsThenTheWholeAnswer() throws Exception {
     List<Map.Entry<String, JsonObject>> events =
-        stream("message=" + encode("What does the blue light on the Zephyr kettle mean?"));
+        // Greedy: which words a sampled answer picks would make the content check a coin toss.
+        stream(
+            "temperature=0&message="
+                + encode("What does the blue light on the Zephyr kettle mean?"));
 
     assertEquals("conversation", events.get(0).getKey());
     Map.Entry<String, JsonObject> last = events.get(events.size() - 1);

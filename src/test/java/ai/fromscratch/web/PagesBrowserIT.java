@@ -70,8 +70,7 @@ class PagesBrowserIT {
     try (Browser browser = Browser.open()) {
       WebDriver page = browser.driver();
       page.get(base + "admin");
-      assertTrue(
-          page.findElement(By.id("adminForm:s3-problem")).getText().contains("off: set S3_BUCKET"));
+      assertTrue(page.findElement(By.id("s3-problem")).getText().contains("off: set S3_BUCKET"));
       page.findElement(By.id("adminForm:backupNow")).click();
       WebElement taken =
           browser
