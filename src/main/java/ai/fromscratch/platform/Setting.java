@@ -70,8 +70,13 @@ public enum Setting {
       Kind.range(2, 100_000)),
   ADMIN_PASSWORD(
       "",
-      "the admin credential (user `admin`) for the Admin, Data and Analytics pages and APIs",
-      Kind.SECRET);
+      "the admin credential (user `admin`) for the Admin, Data and Analytics pages and APIs;"
+          + " required in production",
+      Kind.SECRET),
+  CHAT_PRIVATE(
+      "false",
+      "`true` puts chat behind the admin credential too (only keepalive and health stay public)",
+      Kind.oneOf("true", "false"));
 
   private final String defaultValue;
   private final String description;

@@ -50,6 +50,12 @@ public final class Settings {
       }
       values.put(setting, value);
     }
+    if ("production".equalsIgnoreCase(values.get(Setting.APP_ENV))
+        && values.get(Setting.ADMIN_PASSWORD).isEmpty()) {
+      problems.add(
+          "ADMIN_PASSWORD must be set when APP_ENV=production: the admin pages would be open to"
+              + " anyone");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
@@ -66,6 +72,10 @@ public final class Settings {
 
   public double getDouble(Setting setting) {
     return Double.parseDouble(values.get(setting));
+  }
+
+  public boolean getBoolean(Setting setting) {
+    return Boolean.parseBoolean(get(setting));
   }
 
   public boolean isSet(Setting setting) {

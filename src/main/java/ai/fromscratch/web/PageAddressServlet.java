@@ -12,7 +12,7 @@ import java.io.IOException;
  * mapping would do it too, but registers mappings that change how it builds other URLs, so the
  * short addresses are forwarded here instead.
  */
-@WebServlet(urlPatterns = {"/data", "/admin", "/analytics", "/keepalive"})
+@WebServlet(urlPatterns = {"/data", "/admin", "/analytics", "/keepalive", "/login"})
 public class PageAddressServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 

@@ -114,7 +114,14 @@ class SettingsTest {
 
   @Test
   void productionIsRecognised() {
-    assertTrue(read(Map.of("APP_ENV", "production")).isProduction());
+    assertTrue(read(Map.of("APP_ENV", "production", "ADMIN_PASSWORD", "s3cret")).isProduction());
+  }
+
+  @Test
+  void productionWithoutAnAdminPasswordIsRefused() {
+    InvalidSettingsException error =
+        assertThrows(InvalidSettingsException.class, () -> read(Map.of("APP_ENV", "production")));
+    assertTrue(error.getMessage().contains("ADMIN_PASSWORD must be set"), error.getMessage());
   }
 
   @Test

@@ -1,0 +1,85 @@
+package ai.fromscratch.web;
+
+import ai.fromscratch.platform.AdminCredential;
+import ai.fromscratch.platform.AdminGuardFilter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+
+/**
+ * Backs the login page: checks the admin credential, starts a fresh session (a new id, so a session
+ * id planted before the sign-in is worth nothing) and goes back to the page asked for.
+ */
+@Named
+@RequestScoped
+public class LoginView {
+  @Inject AdminCredential credential;
+
+  private String user = AdminCredential.USER;
+  private String password;
+  private String next;
+
+  public void login() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (!credential.accepts(user, password)) {
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user or password", null));
+      return;
+    }
+    ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    request.getSession(true);
+    request.changeSessionId();
+    request.getSession().setAttribute(AdminGuardFilter.SIGNED_IN, Boolean.TRUE);
+    external.redirect(external.getRequestContextPath() + safeNext());
+  }
+
+  public void logout() throws IOException {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    external.invalidateSession();
+    external.redirect(external.getRequestContextPath() + "/");
+  }
+
+  public boolean isSignedIn() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return request.getSession(false) != null
+        && Boolean.TRUE.equals(request.getSession(false).getAttribute(AdminGuardFilter.SIGNED_IN));
+  }
+
+  /** Only a path of this app: never another site (an open redirect). */
+  private String safeNext() {
+    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
+        ? next
+        : "/admin";
+  }
+
+  public String getUser() {
+    return user;
+  }
+
+  public void setUser(String user) {
+    this.user = user;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+}
