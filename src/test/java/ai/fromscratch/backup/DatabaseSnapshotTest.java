@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,11 @@ class DatabaseSnapshotTest {
   @TempDir Path dir;
   private Connection source;
   private Connection target;
+
+  @BeforeAll
+  static void derbyLogUnderTarget() {
+    System.setProperty("derby.stream.error.file", "target/derby.log");
+  }
 
   @BeforeEach
   void databases() throws SQLException {
