@@ -112,6 +112,28 @@ class PlatformApiIT {
   }
 
   @Test
+  void aJsonBodyOverTheLimitIsRefusedWith413AndTheServerGoesOn() {
+    String text = "a".repeat(9 * 1024 * 1024);
+    Http.Reply declared =
+        Http.postJson(url("/api/model/perplexity"), "{\"text\": \"" + text + "\"}");
+    Http.Reply chunked =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(url("/api/chat")))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                ("{\"message\": \"" + text + "\"}").getBytes()))));
+
+    for (Http.Reply reply : new Http.Reply[] {declared, chunked}) {
+      assertEquals(413, reply.status(), reply.body());
+      assertTrue(reply.json().getString("error").contains("larger than 8 MB"), reply.body());
+    }
+    assertEquals(200, Http.get(url("/api/keepalive")).status());
+  }
+
+  @Test
   void withoutAGroqKeySynthesisIsRefusedSayingWhy() {
     JsonObject status = Http.get(url("/api/synth/status")).json();
     Http.Reply start = Http.postJson(url("/api/synth"), "{\"topic\": \"kettles\"}");
