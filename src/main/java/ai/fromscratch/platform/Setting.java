@@ -73,6 +73,12 @@ public enum Setting {
       "the admin credential (user `admin`) for the Admin, Data and Analytics pages and APIs;"
           + " required in production",
       Kind.SECRET),
+  RATE_LIMIT_CHAT_PER_MINUTE(
+      "30",
+      "chat requests one client may make per minute, in bursts up to that (0: no limit)",
+      Kind.range(0, 1_000_000)),
+  RATE_LIMIT_UPLOADS_PER_HOUR(
+      "20", "dataset uploads one client may make per hour (0: no limit)", Kind.range(0, 1_000_000)),
   CHAT_PRIVATE(
       "false",
       "`true` puts chat behind the admin credential too (only keepalive and health stay public)",

@@ -156,7 +156,13 @@ public final class LibertyServer implements AutoCloseable {
                   "HTTPS_PORT",
                   String.valueOf(freePort()),
                   "DATA_DIR",
-                  dataDir.toString()));
+                  dataDir.toString(),
+                  // Tests chat and upload faster than people; a test that checks the limits sets
+                  // them with env().
+                  "RATE_LIMIT_CHAT_PER_MINUTE",
+                  "0",
+                  "RATE_LIMIT_UPLOADS_PER_HOUR",
+                  "0"));
       builder.environment().putAll(environment);
       process = builder.start();
     } catch (IOException e) {
