@@ -119,7 +119,7 @@ public class SynthesisService {
       incoming = uploads.receive(in, Long.MAX_VALUE);
     }
     try {
-      // Pairs identical to an earlier dataset (a stub, or a model at temperature 0) are stored
+      // Pairs identical to an earlier dataset (a model at temperature 0 repeats itself) are stored
       // already: the run points at that dataset rather than failing on the duplicate.
       Optional<Long> identical = imports.identicalDataset(incoming);
       if (identical.isPresent()) {
