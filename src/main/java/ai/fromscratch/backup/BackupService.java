@@ -56,10 +56,8 @@ public class BackupService {
         uploadPending();
         pruneRemote();
       }
-      return overview().backups().stream()
-          .filter(backup -> backup.name().equals(archive.getFileName().toString()))
-          .findFirst()
-          .orElseThrow();
+      // Its own status file says all there is to say: no need to list the bucket again.
+      return localView(archive);
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "The backup failed", e);
       throw new UncheckedIOException("The backup failed: " + e.getMessage(), e);
