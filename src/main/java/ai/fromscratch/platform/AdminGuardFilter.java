@@ -30,7 +30,7 @@ public class AdminGuardFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPath.of(request);
     if (!credential.required()
         || !ProtectedPaths.isProtected(
             request.getMethod(), path, settings.getBoolean(Setting.CHAT_PRIVATE))

@@ -40,7 +40,7 @@ public class RateLimitFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPath.of(request);
     RateLimiter limiter = limiterFor(request.getMethod(), path);
     Optional<Duration> wait =
         limiter == null ? Optional.empty() : limiter.acquire(client(request), System.nanoTime());

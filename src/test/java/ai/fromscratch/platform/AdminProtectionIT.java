@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The admin credential on a real server with ADMIN_PASSWORD set: each protected page and API
- * refuses without it and works with it, chat stays public, the login page signs in and out, and
- * production refuses to start without a password.
+ * The admin credential on a real production server (APP_ENV=production, ADMIN_PASSWORD set): each
+ * protected page and API refuses without it and works with it, however its path is spelled; chat
+ * stays public; the login page signs in and out; production refuses to start without a password.
  */
 class AdminProtectionIT {
   private static final String PASSWORD = "correct horse battery staple";
@@ -56,7 +57,9 @@ class AdminProtectionIT {
   @BeforeAll
   static void protectedServer() {
     server =
-        LibertyServer.create("fs-secure", TestDirs.fresh("secure")).env("ADMIN_PASSWORD", PASSWORD);
+        LibertyServer.create("fs-secure", TestDirs.fresh("secure"))
+            .env("APP_ENV", "production")
+            .env("ADMIN_PASSWORD", PASSWORD);
     server.start();
     api = new Api(server.baseUrl());
   }
@@ -108,6 +111,45 @@ class AdminProtectionIT {
   }
 
   @Test
+  void encodedDottedOrParameterisedPathsDoNotSlipPastTheGuard() {
+    List<String> disguised =
+        List.of(
+            "/data;x",
+            "/%64ata",
+            "/admin.xhtml;x",
+            "/analytics;jsessionid=1",
+            "/health/../admin",
+            "/resources/../admin.xhtml",
+            "/jakarta.faces.resource/../admin.xhtml",
+            "/keepalive/../data",
+            "/login/../admin",
+            "/api/datasets;x",
+            "/api/%64atasets",
+            "/api//datasets",
+            "/api/chat/../datasets",
+            "/api/keepalive/../admin/config",
+            "/api/./backups",
+            "/api/conversations/../../api/admin/config");
+    for (String path : disguised) {
+      Http.Reply reply = Http.raw(server.baseUrl(), "GET", path);
+      // Liberty hands /health/... to the health application whatever follows: its report is fine.
+      boolean healthReport =
+          path.startsWith("/health/")
+              && reply.body().contains("\"status\"")
+              && !reply.body().contains("From-Scratch AI");
+      assertTrue(
+          Set.of(302, 400, 401, 404).contains(reply.status()) || healthReport,
+          path
+              + " must be refused or not found, and answered "
+              + reply.status()
+              + ": "
+              + reply.body());
+    }
+    assertEquals(
+        302, Http.raw(server.baseUrl(), "GET", "/data").status(), "the plain path, refused");
+  }
+
+  @Test
   void everyAnswerCarriesTheSecurityHeaders() {
     for (String path : List.of("/", "/api/keepalive", "/login", "/api/datasets")) {
       Http.Reply reply = Http.get(api.url(path));
@@ -144,6 +186,7 @@ class AdminProtectionIT {
           .until(ExpectedConditions.titleIs("Analytics · From-Scratch AI"));
       Cookie session = page.manage().getCookieNamed("JSESSIONID");
       assertTrue(session.isHttpOnly(), "the session cookie is HttpOnly");
+      assertTrue(session.isSecure(), "in production the session cookie is Secure");
       assertEquals("Lax", session.getSameSite());
       page.get(api.url("/admin"));
       assertEquals("Admin · From-Scratch AI", page.getTitle());

@@ -7,10 +7,12 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A small HTTP client for the integration tests: real requests to the real server. */
@@ -55,6 +57,36 @@ public final class Http {
 
   public static Reply postJson(String url, String json) {
     return post(url, "application/json", json);
+  }
+
+  /**
+   * {@code method path} sent exactly as written over a plain socket (Java's client may tidy a path,
+   * an attacker's does not): the status and the body as text.
+   */
+  public static Reply raw(String base, String method, String path) {
+    URI uri = URI.create(base);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              (method
+                      + " "
+                      + path
+                      + " HTTP/1.1\r\nHost: "
+                      + uri.getHost()
+                      + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(response.split(" ", 3)[1]);
+      int body = response.indexOf("\r\n\r\n");
+      return new Reply(
+          status,
+          body < 0 ? "" : response.substring(body + 4),
+          java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Reply send(HttpRequest.Builder request) {
