@@ -88,7 +88,7 @@ public class BackupService {
         throw new IOException("Cannot read the database: " + e.getMessage(), e);
       }
       addFiles(writer, DataFiles.MODELS, dataDirectory.models());
-      addFiles(writer, DataFiles.TOKENIZER, DataFiles.tokenizer(dataDirectory));
+      addFiles(writer, DataFiles.TOKENIZER, dataDirectory.tokenizer());
       engine.index().readLastCommit((name, in) -> writer.add(DataFiles.INDEX + name, in));
       checksum = writer.finish(BuildInfo.version(), now, tables);
     }

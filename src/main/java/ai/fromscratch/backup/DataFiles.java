@@ -1,6 +1,5 @@
 package ai.fromscratch.backup;
 
-import ai.fromscratch.platform.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,6 @@ final class DataFiles {
   static final String INDEX = "index/";
 
   private DataFiles() {}
-
-  static Path tokenizer(DataDirectory dataDirectory) {
-    return dataDirectory.root().resolve("tokenizer");
-  }
 
   /** The finished files of a folder: files being written have a name starting with a dot. */
   static List<Path> list(Path directory) throws IOException {

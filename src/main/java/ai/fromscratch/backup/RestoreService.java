@@ -165,7 +165,7 @@ public class RestoreService {
             staging.resolve("previous/models"));
     FolderSwap tokenizerFolder =
         FolderSwap.swap(
-            DataFiles.tokenizer(dataDirectory),
+            dataDirectory.tokenizer(),
             unpacked.resolve("tokenizer"),
             staging.resolve("previous/tokenizer"));
     IndexDirectories indexes = new IndexDirectories(dataDirectory.index());

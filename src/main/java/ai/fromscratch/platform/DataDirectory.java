@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,34 @@ public class DataDirectory {
 
   public Path work() {
     return folder("work");
+  }
+
+  public Path tokenizer() {
+    return folder("tokenizer");
+  }
+
+  /**
+   * Deletes the temporary files that writes cut short by a crash left behind: every file that
+   * matters is written under a name ending in {@code .tmp} and renamed when complete, so such a
+   * file at start-up is never part of the data. Returns what was deleted.
+   */
+  public List<Path> discardUnfinishedWrites() {
+    List<Path> deleted = new ArrayList<>();
+    for (Path folder : List.of(models(), backups(), index(), tokenizer())) {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.filter(DataDirectory::isUnfinished).toList()) {
+          Files.deleteIfExists(file);
+          deleted.add(file);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot clean " + folder, e);
+      }
+    }
+    return deleted;
+  }
+
+  private static boolean isUnfinished(Path file) {
+    return file.getFileName().toString().endsWith(".tmp") && Files.isRegularFile(file);
   }
 
   /** Free space on the data directory's disk and the bytes each folder holds. */

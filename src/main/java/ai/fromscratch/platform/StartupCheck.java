@@ -5,6 +5,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -24,8 +26,11 @@ public class StartupCheck {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
     if (!Files.isWritable(dataDirectory.models())) {
       throw new InvalidSettingsException(
-          java.util.List.of(
-              "DATA_DIR=" + dataDirectory.root() + ": the directory is not writable"));
+          List.of("DATA_DIR=" + dataDirectory.root() + ": the directory is not writable"));
+    }
+    List<Path> unfinished = dataDirectory.discardUnfinishedWrites();
+    if (!unfinished.isEmpty()) {
+      LOG.warning(() -> "Deleted files a crash left half-written: " + unfinished);
     }
     serverStartLog.record();
     LOG.info(

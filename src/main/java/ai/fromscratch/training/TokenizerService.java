@@ -27,12 +27,7 @@ public class TokenizerService {
   private final AtomicReference<BpeTokenizer> loaded = new AtomicReference<>();
 
   public Path file() {
-    try {
-      return Files.createDirectories(dataDirectory.root().resolve("tokenizer"))
-          .resolve("tokenizer.json");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return dataDirectory.tokenizer().resolve("tokenizer.json");
   }
 
   /** Writes a new tokenizer (atomically) and makes it the current one. */

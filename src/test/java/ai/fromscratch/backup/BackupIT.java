@@ -3,9 +3,9 @@ package ai.fromscratch.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.fromscratch.testing.Api;
+import ai.fromscratch.testing.AppState;
 import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.LibertyServer;
 import ai.fromscratch.testing.S3TestServer;
@@ -107,7 +107,7 @@ class BackupIT {
 
   @Test
   void aBackupRestoredOnBootIntoAnEmptyDataDirectoryBringsEverythingBack() {
-    State before = State.of(api);
+    AppState before = AppState.of(api, TEST_TEXT);
     JsonObject backup = createBackup();
     String name = backup.getString("name");
     assertTrue(backup.getBoolean("s3"), backup.toString());
@@ -118,7 +118,7 @@ class BackupIT {
     server.start();
 
     assertTrue(server.log().contains("Restored " + name), "the log says what was restored");
-    State after = State.of(api);
+    AppState after = AppState.of(api, TEST_TEXT);
     before.assertSameAs(after, "after the restore on boot");
     assertTrue(after.perplexity() > 1, after.toString());
 
@@ -134,7 +134,7 @@ class BackupIT {
     String name = createBackup().getString("name");
     Path backups = server.dataDir().resolve("backups");
     byte[] good = Files.readAllBytes(backups.resolve(name));
-    State before = State.of(api);
+    AppState before = AppState.of(api, TEST_TEXT);
 
     byte[] damaged = good.clone();
     for (int i = damaged.length / 3; i < damaged.length / 3 + 64; i++) {
@@ -166,7 +166,7 @@ class BackupIT {
     assertEquals(404, restore("backup-20991231-000000-000.zip").status());
     int traversal = restore("..%2F..%2Fetc%2Fpasswd").status();
     assertTrue(traversal == 400 || traversal == 404, "a path in the name is refused: " + traversal);
-    before.assertSameAs(State.of(api), "after the refused restores");
+    before.assertSameAs(AppState.of(api, TEST_TEXT), "after the refused restores");
     assertEquals(200, Http.get(api.url("/api/keepalive")).status());
 
     JsonObject extra = chat("{\"message\": \"An extra question after the backup?\"}");
@@ -176,7 +176,7 @@ class BackupIT {
         404,
         Http.get(api.url("/api/conversations/" + extra.getJsonNumber("conversation_id"))).status(),
         "what came after the backup is gone once it is restored");
-    before.assertSameAs(State.of(api), "after restoring the backup");
+    before.assertSameAs(AppState.of(api, TEST_TEXT), "after restoring the backup");
   }
 
   @Test
@@ -439,72 +439,4 @@ class BackupIT {
   }
 
   /** What a user sees of their data: datasets, conversations, ratings, model and tokenizer. */
-  private record State(
-      String datasets,
-      String conversations,
-      String ratings,
-      String model,
-      double perplexity,
-      String tokens,
-      long maxConversationId) {
-    void assertSameAs(State other, String when) {
-      sameText("datasets", datasets, other.datasets, when);
-      sameText("conversations", conversations, other.conversations, when);
-      sameText("ratings", ratings, other.ratings, when);
-      sameText("tokenizer", tokens, other.tokens, when);
-      assertEquals(model, other.model, when + ": the model");
-      assertEquals(perplexity, other.perplexity, 0.0, when + ": the perplexity of the test text");
-    }
-
-    /** Fails with the place the texts part, not the whole texts (they are long). */
-    private static void sameText(String what, String expected, String actual, String when) {
-      if (expected.equals(actual)) {
-        return;
-      }
-      int at = 0;
-      while (at < Math.min(expected.length(), actual.length())
-          && expected.charAt(at) == actual.charAt(at)) {
-        at++;
-      }
-      fail(
-          when
-              + ": the "
-              + what
-              + " differ at character "
-              + at
-              + ": expected ..."
-              + around(expected, at)
-              + "... but was ..."
-              + around(actual, at)
-              + "...");
-    }
-
-    private static String around(String text, int at) {
-      return text.substring(Math.max(0, at - 80), Math.min(text.length(), at + 80));
-    }
-
-    static State of(Api api) {
-      List<JsonObject> conversations =
-          Http.get(api.url("/api/conversations?limit=500")).jsonArray().stream()
-              .map(JsonValue::asJsonObject)
-              .toList();
-      StringBuilder threads = new StringBuilder();
-      for (JsonObject conversation : conversations) {
-        threads.append(
-            Http.get(api.url("/api/conversations/" + conversation.getJsonNumber("id"))).body());
-      }
-      return new State(
-          Http.get(api.url("/api/datasets")).body(),
-          threads.toString(),
-          Http.get(api.url("/api/ratings?limit=1000")).body(),
-          Http.get(api.url("/api/model")).json().getString("id"),
-          Http.postJson(api.url("/api/model/perplexity"), "{\"text\": \"" + TEST_TEXT + "\"}")
-              .json()
-              .getJsonNumber("perplexity")
-              .doubleValue(),
-          Http.postJson(api.url("/api/tokenizer/encode"), "{\"text\": \"" + TEST_TEXT + "\"}")
-              .body(),
-          conversations.stream().mapToLong(c -> c.getJsonNumber("id").longValue()).max().orElse(0));
-    }
-  }
 }

@@ -38,6 +38,11 @@ public final class Api {
     return reply.json().getJsonNumber("id").longValue();
   }
 
+  /** The id of the answering model. */
+  public String model() {
+    return Http.get(url("/api/model")).json().getString("id");
+  }
+
   public JsonObject job(long id) {
     return Http.get(url("/api/train/status/" + id)).json();
   }

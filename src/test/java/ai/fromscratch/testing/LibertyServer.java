@@ -37,6 +37,7 @@ public final class LibertyServer implements AutoCloseable {
   private final Path dataDir;
   private final Map<String, String> environment = new HashMap<>();
   private Process process;
+  private Duration lastStart;
 
   private LibertyServer(String name, Path dataDir) {
     this.name = name;
@@ -75,8 +76,15 @@ public final class LibertyServer implements AutoCloseable {
 
   /** Starts the server and waits until the application has started and the port is open. */
   public void start() {
+    long started = System.nanoTime();
     startProcess();
     awaitLog("the application did not start", APP_STARTED, SERVER_READY);
+    lastStart = Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** How long the last {@link #start()} took, from launching the process to serving the app. */
+  public Duration lastStart() {
+    return lastStart;
   }
 
   /** Starts the server and waits until it is up with the application refused. */
@@ -102,6 +110,32 @@ public final class LibertyServer implements AutoCloseable {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     waitForExit();
+  }
+
+  /** The server process's resident memory now, in MB (from /proc, so Linux only). */
+  public double residentMb() {
+    return procStatusMb("VmRSS");
+  }
+
+  /** The most resident memory the server process has had, in MB. */
+  public double peakResidentMb() {
+    return procStatusMb("VmHWM");
+  }
+
+  private double procStatusMb(String field) {
+    if (process == null) {
+      throw new IllegalStateException("Server " + name + " is not running");
+    }
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        }
+      }
+      throw new IllegalStateException("No " + field + " for server " + name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String log() {
