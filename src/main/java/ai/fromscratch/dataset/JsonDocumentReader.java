@@ -1,5 +1,6 @@
 package ai.fromscratch.dataset;
 
+import ai.fromscratch.platform.BoundedJson;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -13,6 +14,7 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -51,10 +53,14 @@ final class JsonDocumentReader {
       session.stop(
           e.getLocation(), "malformed JSON: " + JsonMessages.withoutLocation(e.getMessage()));
     } catch (JsonException e) {
-      if (!(e.getCause() instanceof java.nio.charset.CharacterCodingException)) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        session.stop(null, "not UTF-8 text; save the file as UTF-8");
+      } else if (e.getCause() instanceof IOException failedRead) {
+        // The parser wraps what the stream threw (a damaged ZIP entry, say): give it back as is.
+        throw failedRead;
+      } else {
         throw e;
       }
-      session.stop(null, "not UTF-8 text; save the file as UTF-8");
     } catch (RecordSizeGuard.RecordTooLargeException e) {
       session.stop(
           null,
@@ -105,10 +111,10 @@ final class JsonDocumentReader {
         recordLocation = parser.getLocation();
         guard.startRecord();
         String location = location(listName);
-        if (event == Event.START_OBJECT) {
-          record(parser.getObject(), location);
+        JsonValue value = BoundedJson.value(parser, event);
+        if (value instanceof JsonObject object) {
+          record(object, location);
         } else {
-          JsonValue value = parser.getValue();
           sink.reject(
               new Rejection(
                   location, "a record must be a JSON object, not " + JsonMessages.describe(value)));
@@ -128,7 +134,7 @@ final class JsonDocumentReader {
           records(parser, key);
         } else {
           guard.startRecord();
-          fields.add(key, parser.getValue());
+          fields.add(key, BoundedJson.value(parser, value));
         }
       }
       if (!heldRecords) {

@@ -1,9 +1,7 @@
 package ai.fromscratch.dataset;
 
-import jakarta.json.Json;
+import ai.fromscratch.platform.BoundedJson;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
@@ -15,14 +13,12 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Reads JSON Lines: one record a line. Each line is decoded and parsed on its own, so a bad line
  * (not UTF-8, malformed, too long, not a known schema) is reported and the next lines still count.
  */
 final class JsonlReader {
-  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
   private final int maxRecordChars;
   private final CharsetDecoder decoder =
@@ -65,8 +61,8 @@ final class JsonlReader {
 
   private void record(String text, String location, RecordSink sink) {
     JsonValue value;
-    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-      value = reader.readValue();
+    try {
+      value = BoundedJson.read(new StringReader(text));
     } catch (JsonParsingException e) {
       sink.reject(
           new Rejection(

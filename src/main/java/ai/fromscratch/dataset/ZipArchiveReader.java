@@ -1,6 +1,7 @@
 package ai.fromscratch.dataset;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,12 +58,18 @@ final class ZipArchiveReader {
         refuseDeclaredBomb(entry);
         try (InputStream raw = zip.getInputStream(entry)) {
           readEntry(entry, new BufferedInputStream(guarded(raw, entry, expanded), 1 << 16), sink);
+        } catch (ZipException | EOFException e) {
+          // A damaged entry does not spoil the others: the archive's directory still finds them.
+          sink.reject(
+              new Rejection(
+                  "entry " + entry.getName(),
+                  "the entry is damaged (" + e.getMessage() + "); the rest of it was not read"));
         }
       }
       if (!anyData) {
         throw UploadRefusedException.unusable("the archive holds no .json or .jsonl file");
       }
-    } catch (ZipException e) {
+    } catch (ZipException | EOFException e) {
       throw UploadRefusedException.unusable("the ZIP archive is damaged: " + e.getMessage());
     }
   }

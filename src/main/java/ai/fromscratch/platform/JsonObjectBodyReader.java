@@ -1,8 +1,6 @@
 package ai.fromscratch.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -12,8 +10,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the API's JSON request bodies. The built-in reader hands a JSON array to a method that
@@ -44,13 +44,13 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BYTES) {
       throw tooLarge();
     }
-    try (JsonReader reader = Json.createReader(new LimitedStream(body))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw ApiException.badRequest("The request body must be a JSON object");
-      }
-      return value.asJsonObject();
+    // JSON over HTTP is UTF-8 (RFC 8259): no guessing, which an empty body would fail.
+    JsonValue value =
+        BoundedJson.read(new InputStreamReader(new LimitedStream(body), StandardCharsets.UTF_8));
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw ApiException.badRequest("The request body must be a JSON object");
     }
+    return value.asJsonObject();
   }
 
   private static ApiException tooLarge() {

@@ -5,8 +5,10 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** Reads request parameters from a JSON object, answering 400 with the parameter's name. */
@@ -37,11 +39,9 @@ public final class JsonParams {
     if (value == null || value == JsonValue.NULL) {
       return defaultValue;
     }
-    if (value instanceof JsonNumber number && number.isIntegral()) {
-      long n = number.longValue();
-      if (n >= min && n <= max) {
-        return (int) n;
-      }
+    OptionalLong n = wholeWithin(value, min, max);
+    if (n.isPresent()) {
+      return (int) n.getAsLong();
     }
     throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
   }
@@ -79,12 +79,12 @@ public final class JsonParams {
     List<Long> numbers = new ArrayList<>();
     if (value instanceof JsonArray array) {
       for (JsonValue element : array) {
-        if (!(element instanceof JsonNumber number)
-            || !number.isIntegral()
-            || number.longValue() < min) {
-          throw ApiException.badRequest(name + " must be a list of whole numbers from " + min);
-        }
-        numbers.add(number.longValue());
+        numbers.add(
+            wholeWithin(element, min, Long.MAX_VALUE)
+                .orElseThrow(
+                    () ->
+                        ApiException.badRequest(
+                            name + " must be a list of whole numbers from " + min)));
       }
       return numbers;
     }
@@ -122,8 +122,9 @@ public final class JsonParams {
     if (value == null || value == JsonValue.NULL) {
       return null;
     }
-    if (value instanceof JsonNumber number && number.isIntegral()) {
-      return number.longValueExact();
+    OptionalLong n = wholeWithin(value, Long.MIN_VALUE, Long.MAX_VALUE);
+    if (n.isPresent()) {
+      return n.getAsLong();
     }
     throw ApiException.badRequest(name + " must be a whole number");
   }
@@ -136,5 +137,20 @@ public final class JsonParams {
     }
     List<String> strings = strings(name);
     return strings == null ? List.of() : strings;
+  }
+
+  /**
+   * The value as a long if it is a whole number from {@code min} to {@code max}. The bounds are
+   * checked before any conversion: turning 1e999999999 into a long would first write out its
+   * billion digits.
+   */
+  private static OptionalLong wholeWithin(JsonValue value, long min, long max) {
+    if (value instanceof JsonNumber number && number.isIntegral()) {
+      BigDecimal n = number.bigDecimalValue();
+      if (n.compareTo(BigDecimal.valueOf(min)) >= 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0) {
+        return OptionalLong.of(n.longValue());
+      }
+    }
+    return OptionalLong.empty();
   }
 }
