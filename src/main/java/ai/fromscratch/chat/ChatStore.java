@@ -1,5 +1,6 @@
 package ai.fromscratch.chat;
 
+import ai.fromscratch.platform.RetriedOnConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.util.Optional;
 /** Conversations, exchanges and ratings in the database; every method is a short transaction. */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class ChatStore {
   @PersistenceContext(unitName = "fromscratch")
   EntityManager em;

@@ -1,5 +1,6 @@
 package ai.fromscratch.dataset;
 
+import ai.fromscratch.platform.RetriedOnConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class DatasetStore {
   @PersistenceContext(unitName = "fromscratch")
   EntityManager em;

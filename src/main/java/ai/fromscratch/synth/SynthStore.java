@@ -1,5 +1,6 @@
 package ai.fromscratch.synth;
 
+import ai.fromscratch.platform.RetriedOnConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +11,7 @@ import java.util.Optional;
 /** Synthesis runs in the database; every method is a short transaction. */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class SynthStore {
   @PersistenceContext(unitName = "fromscratch")
   EntityManager em;

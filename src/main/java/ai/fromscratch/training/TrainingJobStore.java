@@ -1,5 +1,6 @@
 package ai.fromscratch.training;
 
+import ai.fromscratch.platform.RetriedOnConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class TrainingJobStore {
   private static final EnumSet<JobState> ACTIVE =
       EnumSet.of(JobState.STARTING, JobState.RUNNING, JobState.STOPPING);
