@@ -21,9 +21,11 @@ RUN mkdir -p /data && chown 1001:0 /data
 USER 1001
 
 # Render sets PORT; the data directory is a volume (mount a disk there to keep data across deploys).
+# MALLOC_ARENA_MAX as in liberty-config/server.env (two malloc arenas, not eight per core).
 ENV PORT=9080 \
     DATA_DIR=/data \
     APP_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     OPENJ9_JAVA_OPTIONS="-Xtune:virtualized -Xshareclasses:none"
 VOLUME /data
 EXPOSE 9080

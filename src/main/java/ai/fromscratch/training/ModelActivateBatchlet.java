@@ -31,6 +31,10 @@ public class ModelActivateBatchlet extends AbstractBatchlet {
       engine.activate(dataDirectory.models().resolve(file));
     }
     workspace.remove(jobId);
+    // The estimation's arrays and the previous model are garbage now, and the serial collector
+    // gives heap back to the system only in a full collection: one now brings the server's
+    // resident memory back to what the new model needs (see MaxHeapFreeRatio in jvm.options).
+    System.gc();
     return BatchStatus.COMPLETED.name();
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -112,17 +113,20 @@ public final class LibertyServer implements AutoCloseable {
     waitForExit();
   }
 
-  /** The server process's resident memory now, in MB (from /proc, so Linux only). */
-  public double residentMb() {
-    return procStatusMb("VmRSS");
+  /** Resident memory of a process, in MB: all of it, its own, and mapped files (the kernel's). */
+  public record Memory(double residentMb, double anonymousMb, double fileMb) {}
+
+  /** The server process's resident memory now (from /proc, so Linux only). */
+  public Memory memory() {
+    return new Memory(statusMb("VmRSS"), statusMb("RssAnon"), statusMb("RssFile"));
   }
 
   /** The most resident memory the server process has had, in MB. */
   public double peakResidentMb() {
-    return procStatusMb("VmHWM");
+    return statusMb("VmHWM");
   }
 
-  private double procStatusMb(String field) {
+  private double statusMb(String field) {
     if (process == null) {
       throw new IllegalStateException("Server " + name + " is not running");
     }
@@ -132,7 +136,7 @@ public final class LibertyServer implements AutoCloseable {
           return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
         }
       }
-      throw new IllegalStateException("No " + field + " for server " + name);
+      throw new IllegalStateException("No " + field + " in /proc for server " + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -161,10 +165,9 @@ public final class LibertyServer implements AutoCloseable {
           TEMPLATE.resolve("server.xml"),
           dir.resolve("server.xml"),
           StandardCopyOption.REPLACE_EXISTING);
-      Files.copy(
-          TEMPLATE.resolve("jvm.options"),
-          dir.resolve("jvm.options"),
-          StandardCopyOption.REPLACE_EXISTING);
+      for (String file : List.of("jvm.options", "server.env")) {
+        Files.copy(TEMPLATE.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
       Files.copy(
           Path.of(System.getProperty("it.war", "target/from-scratch-ai.war")),
           dir.resolve("dropins/from-scratch-ai.war"),
