@@ -60,6 +60,15 @@ public final class Api {
     throw new AssertionError("job " + id + " did not finish within " + timeout + ": " + job(id));
   }
 
+  /** Waits for a job to finish and returns its status, failing unless it completed. */
+  public JsonObject awaitCompleted(long id, Duration timeout) {
+    JsonObject job = awaitJob(id, timeout);
+    if (!job.getString("state").equals("completed")) {
+      throw new AssertionError("job " + id + " did not complete: " + job);
+    }
+    return job;
+  }
+
   /** Polls a job until {@code condition} holds. */
   public JsonObject awaitJob(
       long id, Duration timeout, java.util.function.Predicate<JsonObject> condition) {

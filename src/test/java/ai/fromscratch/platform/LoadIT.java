@@ -1,0 +1,75 @@
+package ai.fromscratch.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fromscratch.testing.Api;
+import ai.fromscratch.testing.LibertyServer;
+import ai.fromscratch.testing.LoadRun;
+import ai.fromscratch.testing.TestData;
+import ai.fromscratch.testing.TestDirs;
+import ai.fromscratch.testing.Uploads;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Eight chat clients for a minute while a training job (with indexing) runs, against a server with
+ * the production JVM limits: no request fails, the job completes, and the server's resident memory
+ * stays under Render's 512 MB. Latency and memory go to target/load-it.md. The five-minute run on
+ * the Brown corpus is {@link LoadBenchmark} ({@code mvn -Pbench}).
+ */
+class LoadIT {
+  private static final int CLIENTS = 8;
+  private static final Duration LOAD = Duration.ofSeconds(60);
+  private static final double RENDER_FREE_MB = 512;
+
+  @Test
+  void eightClientsChatWhileAModelTrainsWithoutErrorsInBoundedMemory() throws IOException {
+    try (LibertyServer server = LibertyServer.create("fs-load", TestDirs.fresh("load"))) {
+      server.start();
+      Api api = new Api(server.baseUrl());
+      long first = api.upload(Uploads.file("load-first.jsonl", TestData.qaPairs(1000, 21)));
+      long job = api.startTraining(training(first));
+      api.awaitCompleted(job, Duration.ofMinutes(5));
+      long second = api.upload(Uploads.file("load-second.jsonl", TestData.qaPairs(1000, 22)));
+
+      LoadRun.Result result =
+          LoadRun.run(server, api, questions(), CLIENTS, LOAD, training(first, second));
+
+      Files.writeString(
+          Path.of("target/load-it.md"), "# Load run (LoadIT)\n\n" + result.markdown());
+      System.out.print(result.markdown());
+      assertEquals(List.of(), result.chat().errors(), "every chat request is answered");
+      assertEquals("completed", result.job().getString("state"), result.job().toString());
+      assertTrue(
+          result.max(LibertyServer.Memory::residentMb) < RENDER_FREE_MB,
+          "resident memory stays under 512 MB: " + result.memory());
+    }
+  }
+
+  private static String training(long... datasets) {
+    return "{\"kind\": \"ngram\", \"order\": 4, \"datasets\": " + Arrays.toString(datasets) + "}";
+  }
+
+  /** The datasets' questions, some asked about numbers the data does not have. */
+  private static List<String> questions() {
+    Random random = new Random(3);
+    List<String> subjects = List.of("river", "forest", "island", "harbor", "moon");
+    return IntStream.range(0, 500)
+        .mapToObj(
+            i ->
+                "what color is the "
+                    + subjects.get(random.nextInt(subjects.size()))
+                    + " number "
+                    + random.nextInt(1200)
+                    + "?")
+        .toList();
+  }
+}
