@@ -54,6 +54,8 @@ import org.junit.jupiter.api.Test;
  */
 class BackupIT {
   private static final String BUCKET = "fromscratch-backups";
+  private static final int MAX_LOAD_CONVERSATIONS = 400;
+  private static final int MAX_LOAD_RATINGS = 800;
   private static final String TEST_TEXT = "How long is the warranty of the Zephyr kettle";
 
   private static S3TestServer s3;
@@ -213,6 +215,11 @@ class BackupIT {
     long dataset = api.upload(Uploads.file("load-qa.jsonl", TestData.qaPairs(15_000, 17)));
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger answered = new AtomicInteger();
+    // The load runs until the backup is taken, however fast the machine; the conversations and
+    // ratings it makes stay within what one page of the API lists (500 and 1000), so the test
+    // sees them all.
+    AtomicInteger conversationsStarted = new AtomicInteger();
+    AtomicInteger ratingsGiven = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(4);
     List<Future<?>> load = new ArrayList<>();
     for (int client = 0; client < 4; client++) {
@@ -222,8 +229,14 @@ class BackupIT {
               () -> {
                 long conversation = -1;
                 for (int turn = 0; running.get(); turn++) {
+                  boolean fresh =
+                      conversation < 0
+                          || (turn % 3 == 0 && conversationsStarted.get() < MAX_LOAD_CONVERSATIONS);
+                  if (fresh) {
+                    conversationsStarted.incrementAndGet();
+                  }
                   String body =
-                      conversation < 0 || turn % 3 == 0
+                      fresh
                           ? "{\"message\": \"What does the blue light mean?\", \"seed\": "
                               + seed
                               + "}"
@@ -232,7 +245,7 @@ class BackupIT {
                               + "}";
                   JsonObject answer = chat(body);
                   conversation = answer.getJsonNumber("conversation_id").longValue();
-                  if (turn % 2 == 0) {
+                  if (turn % 2 == 0 && ratingsGiven.incrementAndGet() <= MAX_LOAD_RATINGS) {
                     rate(answer.getJsonNumber("exchange_id").longValue(), "up", null);
                   }
                   answered.incrementAndGet();

@@ -293,12 +293,19 @@ class ChatApiIT {
     }
     assertTrue(openAi.contains(answer.getString("answer")));
 
-    JsonObject alpaca =
-        lineFor(
-            Http.get(api.url("/api/admin/exports/conversations?format=alpaca")).body(),
-            "output",
-            answer.getString("answer"));
-    assertEquals("What does the blue light mean, \"really\"?", alpaca.getString("instruction"));
+    // Another exchange may have the same answer: look for this question with its answer.
+    String alpaca = Http.get(api.url("/api/admin/exports/conversations?format=alpaca")).body();
+    assertTrue(
+        alpaca
+            .lines()
+            .map(ChatApiIT::parse)
+            .anyMatch(
+                record ->
+                    record
+                            .getString("instruction")
+                            .equals("What does the blue light mean, \"really\"?")
+                        && record.getString("output").equals(answer.getString("answer"))),
+        alpaca);
   }
 
   @Test

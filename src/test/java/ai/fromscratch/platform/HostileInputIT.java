@@ -56,7 +56,7 @@ class HostileInputIT {
     long dataset = api.upload(Uploads.file("hostile-base.jsonl", TestData.qaPairs(300, 5)));
     long job =
         api.startTraining("{\"kind\": \"ngram\", \"order\": 3, \"datasets\": [" + dataset + "]}");
-    assertEquals("completed", api.awaitJob(job, Duration.ofMinutes(3)).getString("state"));
+    api.awaitCompleted(job, Duration.ofMinutes(3));
     assertEquals(
         200, Http.postJson(api.url("/api/chat"), "{\"message\": \"" + PROBE + "\"}").status());
   }

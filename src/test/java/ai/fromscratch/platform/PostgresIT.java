@@ -120,8 +120,7 @@ class PostgresIT {
   }
 
   private static void completed(Api api, String request) {
-    JsonObject job = api.awaitJob(api.startTraining(request), Duration.ofMinutes(3));
-    assertEquals("completed", job.getString("state"), job.toString());
+    api.awaitCompleted(api.startTraining(request), Duration.ofMinutes(3));
   }
 
   private static JsonObject chat(Api api, String body) {

@@ -10,10 +10,15 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A small HTTP client for the integration tests: real requests to the real server. */
 public final class Http {
@@ -61,7 +66,7 @@ public final class Http {
 
   /**
    * {@code method path} sent exactly as written over a plain socket (Java's client may tidy a path,
-   * an attacker's does not): the status and the body as text.
+   * an attacker's does not): the status, the headers and the body as text.
    */
   public static Reply raw(String base, String method, String path) {
     URI uri = URI.create(base);
@@ -78,12 +83,21 @@ public final class Http {
                       + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                   .getBytes(StandardCharsets.ISO_8859_1));
       String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int status = Integer.parseInt(response.split(" ", 3)[1]);
-      int body = response.indexOf("\r\n\r\n");
+      int end = response.indexOf("\r\n\r\n");
+      String[] head = response.substring(0, end < 0 ? response.length() : end).split("\r\n");
+      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (int i = 1; i < head.length; i++) {
+        int colon = head[i].indexOf(':');
+        if (colon > 0) {
+          headers
+              .computeIfAbsent(head[i].substring(0, colon).strip(), name -> new ArrayList<>())
+              .add(head[i].substring(colon + 1).strip());
+        }
+      }
       return new Reply(
-          status,
-          body < 0 ? "" : response.substring(body + 4),
-          java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+          Integer.parseInt(head[0].split(" ", 3)[1]),
+          end < 0 ? "" : response.substring(end + 4),
+          HttpHeaders.of(headers, (name, value) -> true));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
