@@ -22,7 +22,9 @@ public record ChatRequest(
     Long conversationId, String message, SamplingOptions sampling, boolean useRag) {
   public static final int MAX_MESSAGE = 4000;
   public static final double DEFAULT_TEMPERATURE = 0.7;
-  static final Set<String> KNOWN =
+
+  /** The parameters a chat request may have. */
+  public static final Set<String> KNOWN =
       Set.of(
           "conversation_id",
           "message",
@@ -33,6 +35,7 @@ public record ChatRequest(
           "seed",
           "stop",
           "use_rag");
+
   private static final Set<String> NUMBERS =
       Set.of("conversation_id", "max_tokens", "temperature", "top_k", "top_p", "seed");
 

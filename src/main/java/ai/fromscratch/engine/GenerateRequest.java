@@ -13,7 +13,9 @@ import java.util.Set;
 public record GenerateRequest(String prompt, SamplingOptions sampling, boolean useRag) {
   public static final int MAX_PROMPT_CHARS = 20_000;
   public static final int MAX_TOKENS = 2_000;
-  static final Set<String> KNOWN =
+
+  /** The parameters a generate request may have. */
+  public static final Set<String> KNOWN =
       Set.of("prompt", "max_tokens", "temperature", "top_k", "top_p", "seed", "stop", "use_rag");
 
   /** Reads a request body; {@code useRagDefault} differs between raw generation and chat. */

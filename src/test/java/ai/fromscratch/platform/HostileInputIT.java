@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fromscratch.chat.ChatRequest;
+import ai.fromscratch.engine.GenerateRequest;
 import ai.fromscratch.testing.Api;
 import ai.fromscratch.testing.AppState;
 import ai.fromscratch.testing.HostileRequests;
@@ -108,19 +110,9 @@ class HostileInputIT {
     Map<String, List<String>> endpoints =
         Map.of(
             "/api/model/generate",
-            List.of(
-                "prompt", "max_tokens", "temperature", "top_k", "top_p", "seed", "stop", "use_rag"),
+            sorted(GenerateRequest.KNOWN),
             "/api/chat",
-            List.of(
-                "message",
-                "conversation_id",
-                "max_tokens",
-                "temperature",
-                "top_k",
-                "top_p",
-                "seed",
-                "stop",
-                "use_rag"),
+            sorted(ChatRequest.KNOWN),
             "/api/model/perplexity",
             List.of("text"));
     Map<Integer, Integer> statuses = new TreeMap<>();
@@ -271,6 +263,11 @@ class HostileInputIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** In a fixed order, so that the same seed makes the same requests. */
+  private static List<String> sorted(Set<String> names) {
+    return names.stream().sorted().toList();
   }
 
   private static String cut(String text) {
