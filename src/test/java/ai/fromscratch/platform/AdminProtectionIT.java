@@ -189,7 +189,9 @@ class AdminProtectionIT {
       assertTrue(session.isSecure(), "in production the session cookie is Secure");
       assertEquals("Lax", session.getSameSite());
       page.get(api.url("/admin"));
-      assertEquals("Admin · From-Scratch AI", page.getTitle());
+      browser
+          .waitUpTo(Duration.ofSeconds(30))
+          .until(ExpectedConditions.titleIs("Admin · From-Scratch AI"));
       String configuration = page.findElement(By.id("adminForm:configuration")).getText();
       assertFalse(configuration.contains(PASSWORD), "the password is never shown");
       browser.screenshot("admin-signed-in");
