@@ -28,6 +28,7 @@ public final class ChatLatencyBenchmark {
   private static final int REQUESTS_PER_CLIENT = 60;
   private static final int WARM_UP = 80;
   private static final int QUESTION_WORDS = 8;
+  private static final long RENDER_FREE_MB = 512;
 
   private ChatLatencyBenchmark() {}
 
@@ -42,6 +43,7 @@ public final class ChatLatencyBenchmark {
     StringBuilder report = new StringBuilder("# Chat latency benchmark\n\n");
     try (LibertyServer server =
         LibertyServer.create("fs-bench-chat", TestDirs.fresh("bench-chat"))) {
+      boolean limited = server.limitMemory(RENDER_FREE_MB);
       server.start();
       Api api = new Api(server.baseUrl());
       long started = System.nanoTime();
@@ -56,9 +58,13 @@ public final class ChatLatencyBenchmark {
       report.append(
           String.format(
               Locale.ROOT,
-              "Machine: %d cores. Model: Brown training lines, order 4, %s n-grams; %d passages"
-                  + " indexed (upload %.1f s, training with indexing %.1f s).%n%n",
+              "Machine: %d cores; the server %s. Model: Brown training lines, order 4, %s"
+                  + " n-grams; %d passages indexed (upload %.1f s, training with indexing %.1f"
+                  + " s).%n%n",
               Runtime.getRuntime().availableProcessors(),
+              limited
+                  ? "in a " + RENDER_FREE_MB + " MB memory cgroup, as on Render's free tier"
+                  : "without a memory limit (no cgroup can be made here)",
               job.getJsonObject("result").getJsonArray("ngrams"),
               rag.getJsonNumber("passages").longValue(),
               uploadSeconds,

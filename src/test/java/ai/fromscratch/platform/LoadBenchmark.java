@@ -5,6 +5,7 @@ import ai.fromscratch.testing.ChatClients;
 import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.LibertyServer;
 import ai.fromscratch.testing.LoadRun;
+import ai.fromscratch.testing.MemoryCgroup;
 import ai.fromscratch.testing.TestDirs;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -34,6 +35,7 @@ public final class LoadBenchmark {
   private static final int CLIENTS = 8;
   private static final int QUESTION_WORDS = 8;
   private static final int PAIRS = 20_000;
+  private static final long RENDER_FREE_MB = 512;
 
   private LoadBenchmark() {}
 
@@ -47,6 +49,7 @@ public final class LoadBenchmark {
     StringBuilder report = new StringBuilder("# Footprint and load benchmark\n\n");
     try (LibertyServer server =
         LibertyServer.create("fs-bench-load", TestDirs.fresh("bench-load"))) {
+      boolean limited = server.limitMemory(RENDER_FREE_MB);
       server.start();
       Http.get(server.baseUrl() + "/api/keepalive");
       report.append(
@@ -108,9 +111,31 @@ public final class LoadBenchmark {
                   + " answers averaged %.1f tokens.%n",
               result.chat().errors().size(),
               result.chat().meanTokens()));
+      report.append(limit(server, limited));
     }
     Files.writeString(Path.of(args[1]), report);
     System.out.print(report);
+  }
+
+  /** What the kernel saw: the whole run inside a container's memory limit, or why not. */
+  private static String limit(LibertyServer server, boolean limited) {
+    if (!limited) {
+      return String.format(
+          "%nThe server ran without a memory limit: no memory cgroup can be made here (root and"
+              + " Linux cgroups are needed), so the figures above are all there is.%n");
+    }
+    MemoryCgroup cgroup = server.cgroup().orElseThrow();
+    return String.format(
+        Locale.ROOT,
+        "%n## Inside a %d MB limit%n%nThe server ran the whole time in a memory cgroup limited to"
+            + " %d MB without swap, as a container on Render's free tier runs: a server that needs"
+            + " more is killed by the kernel. Most charged to it (its own memory and the page cache"
+            + " of the files it read and wrote, which the kernel takes back at the limit): %.0f MB;"
+            + " processes killed for want of memory: %d.%n",
+        cgroup.limitMb(),
+        cgroup.limitMb(),
+        cgroup.peakMb(),
+        cgroup.oomKills());
   }
 
   private static String figures(LibertyServer.Memory memory) {

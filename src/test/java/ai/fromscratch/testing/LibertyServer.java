@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,7 @@ public final class LibertyServer implements AutoCloseable {
   private final Map<String, String> environment = new HashMap<>();
   private Process process;
   private Duration lastStart;
+  private MemoryCgroup cgroup;
 
   private LibertyServer(String name, Path dataDir) {
     this.name = name;
@@ -56,6 +58,20 @@ public final class LibertyServer implements AutoCloseable {
   /** JVM options added after jvm.options (the last -Xmx wins), for example a smaller heap. */
   public LibertyServer jvmArgs(String arguments) {
     return env("JVM_ARGS", arguments);
+  }
+
+  /**
+   * Runs the server in a memory cgroup of {@code limitMb} from its next start, as a container on
+   * Render runs it; false where no cgroup can be made here (the server then runs without one).
+   */
+  public boolean limitMemory(long limitMb) {
+    cgroup = MemoryCgroup.create(name, limitMb).orElse(null);
+    return cgroup != null;
+  }
+
+  /** The cgroup the server runs in, when {@link #limitMemory} made one. */
+  public Optional<MemoryCgroup> cgroup() {
+    return Optional.ofNullable(cgroup);
   }
 
   public LibertyServer env(String key, String value) {
@@ -155,6 +171,9 @@ public final class LibertyServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    if (cgroup != null) {
+      cgroup.close();
+    }
   }
 
   private void install() {
@@ -180,8 +199,9 @@ public final class LibertyServer implements AutoCloseable {
   private void startProcess() {
     try {
       Files.deleteIfExists(messagesLog());
+      List<String> command = List.of(WLP.resolve("bin/server").toString(), "run", name);
       ProcessBuilder builder =
-          new ProcessBuilder(WLP.resolve("bin/server").toString(), "run", name)
+          new ProcessBuilder(cgroup == null ? command : cgroup.wrap(command))
               .redirectErrorStream(true)
               .redirectOutput(serverDir().resolve("console-run.log").toFile());
       builder
