@@ -47,9 +47,15 @@ class LoadIT {
       LoadRun.Result result =
           LoadRun.run(server, api, questions(), CLIENTS, LOAD, training(first, second));
 
-      Files.writeString(
-          Path.of("target/load-it.md"), "# Load run (LoadIT)\n\n" + result.markdown());
-      System.out.print(result.markdown());
+      String report =
+          String.format(
+              "# Load run (LoadIT)%n%nThe server ran %s.%n%n%s",
+              limited
+                  ? "in a " + RENDER_FREE_MB + " MB memory cgroup"
+                  : "without a memory limit (no cgroup can be made here)",
+              result.markdown());
+      Files.writeString(Path.of("target/load-it.md"), report);
+      System.out.print(report);
       assertEquals(List.of(), result.chat().errors(), "every chat request is answered");
       assertEquals("completed", result.job().getString("state"), result.job().toString());
       assertTrue(
