@@ -34,20 +34,21 @@ public final class MemoryCgroup implements AutoCloseable {
     if (!Files.isWritable(parent)) {
       return Optional.empty();
     }
+    Path dir = parent.resolve("fromscratch-" + name);
+    MemoryCgroup cgroup = new MemoryCgroup(dir, v2, limitMb);
     try {
-      Path dir = parent.resolve("fromscratch-" + name);
       Files.createDirectories(dir);
-      MemoryCgroup cgroup = new MemoryCgroup(dir, v2, limitMb);
       String bytes = String.valueOf(limitMb * 1024 * 1024);
       if (v2) {
         cgroup.write("memory.max", bytes);
-        cgroup.write("memory.swap.max", "0");
+        cgroup.writeIfPresent("memory.swap.max", "0");
       } else {
         cgroup.write("memory.limit_in_bytes", bytes);
         cgroup.writeIfPresent("memory.memsw.limit_in_bytes", bytes);
       }
       return Optional.of(cgroup);
     } catch (IOException | UncheckedIOException e) {
+      cgroup.close();
       return Optional.empty();
     }
   }
