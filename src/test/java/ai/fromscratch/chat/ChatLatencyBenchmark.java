@@ -4,6 +4,7 @@ import ai.fromscratch.testing.Api;
 import ai.fromscratch.testing.ChatClients;
 import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.LibertyServer;
+import ai.fromscratch.testing.MemoryCgroup;
 import ai.fromscratch.testing.TestDirs;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
@@ -28,7 +29,6 @@ public final class ChatLatencyBenchmark {
   private static final int REQUESTS_PER_CLIENT = 60;
   private static final int WARM_UP = 80;
   private static final int QUESTION_WORDS = 8;
-  private static final long RENDER_FREE_MB = 512;
 
   private ChatLatencyBenchmark() {}
 
@@ -43,7 +43,7 @@ public final class ChatLatencyBenchmark {
     StringBuilder report = new StringBuilder("# Chat latency benchmark\n\n");
     try (LibertyServer server =
         LibertyServer.create("fs-bench-chat", TestDirs.fresh("bench-chat"))) {
-      boolean limited = server.limitMemory(RENDER_FREE_MB);
+      boolean limited = server.limitMemory(MemoryCgroup.RENDER_FREE_MB);
       server.start();
       Api api = new Api(server.baseUrl());
       long started = System.nanoTime();
@@ -63,7 +63,9 @@ public final class ChatLatencyBenchmark {
                   + " s).%n%n",
               Runtime.getRuntime().availableProcessors(),
               limited
-                  ? "in a " + RENDER_FREE_MB + " MB memory cgroup, as on Render's free tier"
+                  ? "in a "
+                      + MemoryCgroup.RENDER_FREE_MB
+                      + " MB memory cgroup, as on Render's free tier"
                   : "without a memory limit (no cgroup can be made here)",
               job.getJsonObject("result").getJsonArray("ngrams"),
               rag.getJsonNumber("passages").longValue(),

@@ -35,7 +35,6 @@ public final class LoadBenchmark {
   private static final int CLIENTS = 8;
   private static final int QUESTION_WORDS = 8;
   private static final int PAIRS = 20_000;
-  private static final long RENDER_FREE_MB = 512;
 
   private LoadBenchmark() {}
 
@@ -49,7 +48,7 @@ public final class LoadBenchmark {
     StringBuilder report = new StringBuilder("# Footprint and load benchmark\n\n");
     try (LibertyServer server =
         LibertyServer.create("fs-bench-load", TestDirs.fresh("bench-load"))) {
-      boolean limited = server.limitMemory(RENDER_FREE_MB);
+      boolean limited = server.limitMemory(MemoryCgroup.RENDER_FREE_MB);
       server.start();
       Http.get(server.baseUrl() + "/api/keepalive");
       report.append(

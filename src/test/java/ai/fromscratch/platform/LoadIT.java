@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.fromscratch.testing.Api;
 import ai.fromscratch.testing.LibertyServer;
 import ai.fromscratch.testing.LoadRun;
+import ai.fromscratch.testing.MemoryCgroup;
 import ai.fromscratch.testing.TestData;
 import ai.fromscratch.testing.TestDirs;
 import ai.fromscratch.testing.Uploads;
@@ -29,14 +30,13 @@ import org.junit.jupiter.api.Test;
 class LoadIT {
   private static final int CLIENTS = 8;
   private static final Duration LOAD = Duration.ofSeconds(60);
-  private static final long RENDER_FREE_MB = 512;
 
   @Test
   void eightClientsChatWhileAModelTrainsWithoutErrorsInBoundedMemory() throws IOException {
     try (LibertyServer server = LibertyServer.create("fs-load", TestDirs.fresh("load"))) {
       // Where the test may make a memory cgroup (root on Linux, as in CI), the limit is the
       // kernel's, as on Render: more than 512 MB and the server is killed.
-      boolean limited = server.limitMemory(RENDER_FREE_MB);
+      boolean limited = server.limitMemory(MemoryCgroup.RENDER_FREE_MB);
       server.start();
       Api api = new Api(server.baseUrl());
       long first = api.upload(Uploads.file("load-first.jsonl", TestData.qaPairs(1000, 21)));
@@ -51,7 +51,7 @@ class LoadIT {
           String.format(
               "# Load run (LoadIT)%n%nThe server ran %s.%n%n%s",
               limited
-                  ? "in a " + RENDER_FREE_MB + " MB memory cgroup"
+                  ? "in a " + MemoryCgroup.RENDER_FREE_MB + " MB memory cgroup"
                   : "without a memory limit (no cgroup can be made here)",
               result.markdown());
       Files.writeString(Path.of("target/load-it.md"), report);
@@ -59,7 +59,7 @@ class LoadIT {
       assertEquals(List.of(), result.chat().errors(), "every chat request is answered");
       assertEquals("completed", result.job().getString("state"), result.job().toString());
       assertTrue(
-          result.max(LibertyServer.Memory::residentMb) < RENDER_FREE_MB,
+          result.max(LibertyServer.Memory::residentMb) < MemoryCgroup.RENDER_FREE_MB,
           "resident memory stays under 512 MB: " + result.memory());
       if (limited) {
         assertEquals(

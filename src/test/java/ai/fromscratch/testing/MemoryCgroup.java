@@ -14,6 +14,9 @@ import java.util.Optional;
  * the kernel. Linux only, and only where this process may make cgroups (root, cgroup v1 or v2).
  */
 public final class MemoryCgroup implements AutoCloseable {
+  /** The memory of Render's free instances, the limit the app is sized for. */
+  public static final long RENDER_FREE_MB = 512;
+
   private static final Path V1 = Path.of("/sys/fs/cgroup/memory");
   private static final Path V2 = Path.of("/sys/fs/cgroup");
 
