@@ -90,22 +90,6 @@ public class Dataset {
     this.createdAt = Instant.now();
   }
 
-  void markReady(
-      SourceFormat format,
-      String schemaMix,
-      long records,
-      long rejected,
-      long tokens,
-      String storedFile) {
-    this.format = format.name().toLowerCase(java.util.Locale.ROOT);
-    this.schemaMix = schemaMix;
-    this.records = records;
-    this.rejected = rejected;
-    this.tokens = tokens;
-    this.storedFile = storedFile;
-    this.status = DatasetStatus.READY;
-  }
-
   public Long getId() {
     return id;
   }

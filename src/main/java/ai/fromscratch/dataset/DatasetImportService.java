@@ -75,14 +75,20 @@ public class DatasetImportService {
       }
       kept = keep(incoming.path(), id, name);
       Dataset dataset =
-          store.markReady(
-              id,
-              format,
-              DatasetView.schemaJson(sink.schemas()),
-              sink.accepted(),
-              sink.rejected(),
-              sink.tokens(),
-              kept.getFileName().toString());
+          store
+              .markReady(
+                  id,
+                  format,
+                  DatasetView.schemaJson(sink.schemas()),
+                  sink.accepted(),
+                  sink.rejected(),
+                  sink.tokens(),
+                  kept.getFileName().toString())
+              .orElseThrow(
+                  () ->
+                      ApiException.conflict(
+                          "The import was cancelled while it ran (a backup was restored);"
+                              + " upload the file again"));
       LOG.info(() -> "Imported dataset " + id + " (" + sink.accepted() + " records) from " + name);
       return new UploadReport(
           DatasetView.of(dataset),

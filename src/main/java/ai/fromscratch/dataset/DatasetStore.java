@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,11 @@ public class DatasetStore {
     records.forEach(em::persist);
   }
 
-  public Dataset markReady(
+  /**
+   * Makes an importing dataset visible, in one conditional update; empty when it is no longer
+   * importing (a restore dropped the partial import meanwhile), which it then stays.
+   */
+  public Optional<Dataset> markReady(
       long id,
       SourceFormat format,
       String schemaMix,
@@ -40,9 +45,23 @@ public class DatasetStore {
       long rejected,
       long tokens,
       String storedFile) {
-    Dataset dataset = em.find(Dataset.class, id);
-    dataset.markReady(format, schemaMix, records, rejected, tokens, storedFile);
-    return dataset;
+    int updated =
+        em.createQuery(
+                "UPDATE Dataset d SET d.status = :ready, d.format = :format,"
+                    + " d.schemaMix = :schemaMix, d.records = :records, d.rejected = :rejected,"
+                    + " d.tokens = :tokens, d.storedFile = :storedFile"
+                    + " WHERE d.id = :id AND d.status = :importing")
+            .setParameter("ready", DatasetStatus.READY)
+            .setParameter("format", format.name().toLowerCase(Locale.ROOT))
+            .setParameter("schemaMix", schemaMix)
+            .setParameter("records", records)
+            .setParameter("rejected", rejected)
+            .setParameter("tokens", tokens)
+            .setParameter("storedFile", storedFile)
+            .setParameter("id", id)
+            .setParameter("importing", DatasetStatus.IMPORTING)
+            .executeUpdate();
+    return updated == 1 ? Optional.of(em.find(Dataset.class, id)) : Optional.empty();
   }
 
   /** Removes a dataset and all its records; true when it existed. */

@@ -7,7 +7,10 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.io.Serializable;
+import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
@@ -18,7 +21,8 @@ import java.util.logging.Logger;
  * Derby's lock timeouts ("too much contention" on an identity column when many first inserts
  * compete) or PostgreSQL's deadlocks and serialization failures. The whole transaction was undone,
  * so doing it again is safe. It wraps the transaction (a lower priority than @Transactional's) and
- * retries only a transaction of its own: a caller's transaction is spoiled by the rollback.
+ * retries only a transaction of its own (none was running, or the method asks for a new one): a
+ * caller's transaction is spoiled by the rollback.
  */
 @RetriedOnConflict
 @Interceptor
@@ -33,7 +37,8 @@ public class ConflictRetryInterceptor implements Serializable {
 
   @AroundInvoke
   Object retry(InvocationContext invocation) throws Exception {
-    if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+    if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION
+        && !startsItsOwn(invocation.getMethod())) {
       return invocation.proceed();
     }
     for (int attempt = 1; ; attempt++) {
@@ -48,6 +53,14 @@ public class ConflictRetryInterceptor implements Serializable {
         Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L << attempt));
       }
     }
+  }
+
+  static boolean startsItsOwn(Method method) {
+    Transactional transactional = method.getAnnotation(Transactional.class);
+    if (transactional == null) {
+      transactional = method.getDeclaringClass().getAnnotation(Transactional.class);
+    }
+    return transactional != null && transactional.value() == TxType.REQUIRES_NEW;
   }
 
   /** Whether the failure is a transaction rollback the database chose (SQL state class 40). */

@@ -84,22 +84,9 @@ public class SynthRun {
     this.createdAt = Instant.now();
   }
 
-  void progress(int pairs, int skipped, int duplicates, int requests) {
-    this.pairs = pairs;
-    this.skipped = skipped;
-    this.duplicates = duplicates;
-    this.requests = requests;
-  }
-
-  void finish(SynthState state, String error, Long datasetId) {
-    this.state = state;
-    this.error = error == null || error.length() <= 2000 ? error : error.substring(0, 1999) + "…";
-    this.datasetId = datasetId;
-    this.endedAt = Instant.now();
-  }
-
-  void requestCancel() {
-    cancelRequested = true;
+  /** An error's text as the column holds it: at most 2000 characters. */
+  static String truncatedError(String error) {
+    return error == null || error.length() <= 2000 ? error : error.substring(0, 1999) + "…";
   }
 
   public Long getId() {

@@ -4,7 +4,9 @@ import ai.fromscratch.platform.RetriedOnConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,21 +45,52 @@ public class SynthStore {
     return !running().isEmpty();
   }
 
+  /** Records a run's counts while it runs; a late write after its end changes nothing. */
   public void progress(long id, int pairs, int skipped, int duplicates, int requests) {
-    em.find(SynthRun.class, id).progress(pairs, skipped, duplicates, requests);
+    whileRunning(
+            id,
+            "r.pairs = :pairs, r.skipped = :skipped, r.duplicates = :duplicates,"
+                + " r.requests = :requests")
+        .setParameter("pairs", pairs)
+        .setParameter("skipped", skipped)
+        .setParameter("duplicates", duplicates)
+        .setParameter("requests", requests)
+        .executeUpdate();
   }
 
-  public boolean cancelRequested(long id) {
-    return em.find(SynthRun.class, id).isCancelRequested();
-  }
-
-  public void requestCancel(long id) {
-    em.find(SynthRun.class, id).requestCancel();
-  }
-
-  public SynthRun finish(long id, SynthState state, String error, Long datasetId) {
+  /**
+   * Whether the run should stop asking: a cancellation was asked for, or it was ended meanwhile.
+   */
+  public boolean stopRequested(long id) {
     SynthRun run = em.find(SynthRun.class, id);
-    run.finish(state, error, datasetId);
-    return run;
+    return run == null || run.isCancelRequested() || run.getState().finished();
+  }
+
+  /** Asks a running run to stop; false when it had ended already. */
+  public boolean requestCancel(long id) {
+    return whileRunning(id, "r.cancelRequested = TRUE").executeUpdate() == 1;
+  }
+
+  /**
+   * Ends a running run in {@code state}; false when it had ended already, which it then stays as it
+   * was (the first end is the one that counts).
+   */
+  public boolean finish(long id, SynthState state, String error, Long datasetId) {
+    return whileRunning(
+                id, "r.state = :state, r.error = :error, r.datasetId = :dataset, r.endedAt = :now")
+            .setParameter("state", state)
+            .setParameter("error", SynthRun.truncatedError(error))
+            .setParameter("dataset", datasetId)
+            .setParameter("now", Instant.now())
+            .executeUpdate()
+        == 1;
+  }
+
+  /** An update that applies only while the run is running, in one conditional statement. */
+  private Query whileRunning(long id, String assignments) {
+    return em.createQuery(
+            "UPDATE SynthRun r SET " + assignments + " WHERE r.id = :id AND r.state = :running")
+        .setParameter("id", id)
+        .setParameter("running", SynthState.RUNNING);
   }
 }

@@ -81,10 +81,10 @@ public class SynthesisService {
 
   /** Asks a run to stop; it keeps the pairs it already received. */
   public SynthView cancel(long id) {
-    if (run(id).getState().finished()) {
+    run(id);
+    if (!store.requestCancel(id)) {
       throw ApiException.conflict("Synthesis run " + id + " has already finished");
     }
-    store.requestCancel(id);
     return get(id);
   }
 
@@ -93,9 +93,16 @@ public class SynthesisService {
     return dataDirectory.work().resolve("synth-" + id + ".jsonl");
   }
 
-  /** Ends a run: what it received becomes a dataset, whatever the reason it stopped. */
-  void finish(long id, SynthState state, String reason) {
+  /**
+   * Ends a run: what it received becomes a dataset, whatever the reason it stopped. The worker and
+   * the recovery after a restore may both end a run; the first does, and only it keeps the pairs.
+   */
+  synchronized void finish(long id, SynthState state, String reason) {
     SynthRun run = run(id);
+    if (run.getState().finished()) {
+      LOG.fine(() -> "Synthesis run " + id + " had ended already (" + run.getState() + ")");
+      return;
+    }
     Long dataset = null;
     String error = reason;
     Path spool = spool(id);

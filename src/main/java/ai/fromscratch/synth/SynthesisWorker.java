@@ -159,7 +159,7 @@ public class SynthesisWorker {
   }
 
   private void checkCancelled(long id) throws Stop {
-    if (store.cancelRequested(id)) {
+    if (store.stopRequested(id)) {
       throw new Stop(SynthState.CANCELLED, null);
     }
   }

@@ -106,10 +106,6 @@ public class TrainingJob {
     return state;
   }
 
-  void setState(JobState state) {
-    this.state = state;
-  }
-
   public String getParameters() {
     return parameters;
   }
@@ -128,10 +124,6 @@ public class TrainingJob {
 
   public Long getExecutionId() {
     return executionId;
-  }
-
-  void setExecutionId(Long executionId) {
-    this.executionId = executionId;
   }
 
   public Instant getCreatedAt() {
@@ -158,47 +150,12 @@ public class TrainingJob {
     return result;
   }
 
-  void setResult(String result) {
-    this.result = result;
-  }
-
   public String getError() {
     return error;
   }
 
-  void running() {
-    state = JobState.RUNNING;
-    runStartedAt = Instant.now();
-    endedAt = null;
-    error = null;
-  }
-
-  void step(String name, long total) {
-    step = name;
-    stepStartedAt = Instant.now();
-    itemsDone = 0;
-    itemsTotal = total;
-  }
-
-  void progress(long done, long total) {
-    itemsDone = done;
-    itemsTotal = total;
-  }
-
-  void failedBecause(String failure) {
-    error = failure.length() > 2000 ? failure.substring(0, 2000) : failure;
-  }
-
-  void ended(JobState finalState, String failure) {
-    Instant now = Instant.now();
-    if (runStartedAt != null) {
-      runSeconds += Math.max(0, (now.toEpochMilli() - runStartedAt.toEpochMilli()) / 1000.0);
-    }
-    state = finalState;
-    endedAt = now;
-    error = null;
-    if (failure != null) {
-      failedBecause(failure);
-    }
+  /** A failure's text as the column holds it: at most its first 2000 characters. */
+  static String truncatedError(String failure) {
+    return failure == null || failure.length() <= 2000 ? failure : failure.substring(0, 2000);
   }
 }

@@ -24,8 +24,9 @@ public class TrainingRecovery {
   /** Marks the jobs recorded as running, though none runs, as failed for {@code reason}. */
   public void failInterrupted(String reason) {
     for (TrainingJob job : jobs.active()) {
-      jobs.ended(job.getId(), JobState.FAILED, reason);
-      LOG.warning(() -> "Training job " + job.getId() + " was interrupted: " + reason);
+      if (jobs.ended(job.getId(), JobState.FAILED, reason)) {
+        LOG.warning(() -> "Training job " + job.getId() + " was interrupted: " + reason);
+      }
     }
   }
 }

@@ -4,14 +4,23 @@ import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.JsonParams;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 /**
  * Starts, stops and restarts training jobs, and reports on them: what {@code /api/train} and the
@@ -19,6 +28,7 @@ import java.util.Properties;
  */
 @ApplicationScoped
 public class TrainingService {
+  private static final Logger LOG = Logger.getLogger(TrainingService.class.getName());
   private static final int HISTORY = 50;
 
   @Inject TrainingJobStore jobs;
@@ -37,16 +47,7 @@ public class TrainingService {
           case BPE -> BpeParameters.from(body, datasetIds).toJson().toString();
           case INDEX -> indexParameters(datasetIds);
         };
-    jobs.activeOfKind(kind)
-        .ifPresent(
-            running -> {
-              throw ApiException.conflict(
-                  "A "
-                      + kind.id()
-                      + " training job is already running (job "
-                      + running.getId()
-                      + ")");
-            });
+    refuseWhileAnotherRuns(kind);
     TrainingJob job = jobs.create(kind, parameters);
     Properties properties = new Properties();
     properties.setProperty(TrainingContext.JOB_ID, String.valueOf(job.getId()));
@@ -72,38 +73,89 @@ public class TrainingService {
     return jobs.recent(HISTORY).stream().map(TrainingStatus::of).toList();
   }
 
-  /** Asks a running job to stop; a chunked step stops after its current chunk. */
+  /**
+   * Asks a running job to stop; a chunked step stops after its current chunk. STOPPING is written
+   * before the batch runtime is asked, so the job's end, whenever it comes, is the last word.
+   */
   public synchronized TrainingStatus stop(long id) {
     TrainingJob job = job(id);
-    if (!job.getState().isActive()) {
-      throw ApiException.conflict("Job " + id + " is not running (it is " + state(job) + ")");
+    if (!jobs.stopping(id)) {
+      throw ApiException.conflict("Job " + id + " is not running (it is " + state(job(id)) + ")");
     }
-    operator.stop(job.getExecutionId());
-    jobs.stopping(id);
+    try {
+      operator.stop(job.getExecutionId());
+    } catch (JobExecutionNotRunningException e) {
+      // It ended on its own meanwhile; its listener records how (or, failing that, the watchdog).
+      LOG.fine(() -> "Job " + id + " had ended when it was asked to stop");
+    }
     return status(id);
   }
 
   /** Runs a stopped or failed job again from its last checkpoint. */
   public synchronized TrainingStatus restart(long id) {
     TrainingJob job = job(id);
-    if (!job.getState().isRestartable()) {
+    refuseWhileAnotherRuns(job.getKind());
+    if (!jobs.restarting(id)) {
       throw ApiException.conflict(
-          "Only a stopped or failed job can be restarted; job " + id + " is " + state(job));
+          "Only a stopped or failed job can be restarted; job " + id + " is " + state(job(id)));
     }
-    jobs.activeOfKind(job.getKind())
+    Properties properties = new Properties();
+    properties.setProperty(TrainingContext.JOB_ID, String.valueOf(id));
+    try {
+      jobs.submitted(id, operator.restart(job.getExecutionId(), properties));
+    } catch (JobRestartException
+        | NoSuchJobExecutionException
+        | JobExecutionNotMostRecentException e) {
+      jobs.ended(id, JobState.FAILED, "The job could not be restarted: " + e.getMessage());
+      throw ApiException.conflict("Job " + id + " cannot be restarted: " + e.getMessage());
+    }
+    return status(id);
+  }
+
+  /**
+   * Ends the active jobs whose batch execution ended without recording it (see {@link
+   * BatchExecutionFacts}). Synchronized with start, stop and restart, so a job between its STARTING
+   * and its new execution is never taken for lost.
+   */
+  public synchronized void endLostJobs() {
+    Instant now = Instant.now();
+    for (TrainingJob job : jobs.active()) {
+      BatchExecutionFacts facts = batchFacts(job);
+      Optional<JobState> end = facts.lostJobEnd(now);
+      if (end.isPresent() && jobs.ended(job.getId(), end.get(), facts.reason())) {
+        LOG.warning(
+            () ->
+                "Training job " + job.getId() + " was lost; it is now " + end.get() + ": " + facts);
+      }
+    }
+  }
+
+  private BatchExecutionFacts batchFacts(TrainingJob job) {
+    if (job.getExecutionId() == null) {
+      return new BatchExecutionFacts(null, job.getCreatedAt());
+    }
+    try {
+      JobExecution execution = operator.getJobExecution(job.getExecutionId());
+      Date last =
+          execution.getEndTime() != null ? execution.getEndTime() : execution.getLastUpdatedTime();
+      return new BatchExecutionFacts(
+          execution.getBatchStatus(), last == null ? null : last.toInstant());
+    } catch (NoSuchJobExecutionException e) {
+      return new BatchExecutionFacts(null, job.getCreatedAt());
+    }
+  }
+
+  private void refuseWhileAnotherRuns(JobKind kind) {
+    jobs.activeOfKind(kind)
         .ifPresent(
             running -> {
               throw ApiException.conflict(
                   "A "
-                      + job.getKind().id()
+                      + kind.id()
                       + " training job is already running (job "
                       + running.getId()
                       + ")");
             });
-    Properties properties = new Properties();
-    properties.setProperty(TrainingContext.JOB_ID, String.valueOf(id));
-    jobs.submitted(id, operator.restart(job.getExecutionId(), properties));
-    return status(id);
   }
 
   private static java.util.Set<String> known(JobKind kind) {

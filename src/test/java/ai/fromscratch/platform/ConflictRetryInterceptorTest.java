@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import org.junit.jupiter.api.Test;
@@ -28,5 +30,29 @@ class ConflictRetryInterceptorTest {
             new PersistenceException(new SQLException("duplicate key", "23505"))));
     assertFalse(ConflictRetryInterceptor.isConflict(new SQLException("no state")));
     assertFalse(ConflictRetryInterceptor.isConflict(new IllegalStateException("not SQL")));
+  }
+
+  @Test
+  void aMethodThatStartsATransactionOfItsOwnIsRetriedEvenInsideAnother() throws Exception {
+    assertTrue(
+        ConflictRetryInterceptor.startsItsOwn(OwnTransactions.class.getDeclaredMethod("write")));
+    assertFalse(
+        ConflictRetryInterceptor.startsItsOwn(JoinedTransactions.class.getDeclaredMethod("write")));
+    assertTrue(
+        ConflictRetryInterceptor.startsItsOwn(
+            JoinedTransactions.class.getDeclaredMethod("writeAlone")));
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  static class OwnTransactions {
+    void write() {}
+  }
+
+  @Transactional
+  static class JoinedTransactions {
+    void write() {}
+
+    @Transactional(TxType.REQUIRES_NEW)
+    void writeAlone() {}
   }
 }
