@@ -13,6 +13,7 @@ FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi-minimal
 COPY --chown=1001:0 liberty-config/server.xml /config/server.xml
 RUN features.sh
 COPY --chown=1001:0 liberty-config/jvm.options /config/jvm.options
+COPY --chown=1001:0 liberty-config/jdbc-url.sh liberty-config/start.sh /config/
 COPY --chown=1001:0 --from=build /src/target/jdbc/ /opt/ol/wlp/usr/shared/resources/jdbc/
 COPY --chown=1001:0 --from=build /src/target/from-scratch-ai.war /config/dropins/from-scratch-ai.war
 
@@ -31,3 +32,7 @@ VOLUME /data
 EXPOSE 9080
 
 RUN configure.sh
+# start.sh converts a DB_URL given as postgres://user:password@host/db (Render's form), and turns
+# SIGTERM into a graceful `server stop`, so the app backs up to S3 before the instance goes.
+ENTRYPOINT ["/config/start.sh"]
+CMD ["/opt/ol/helpers/runtime/docker-server.sh", "/opt/ol/wlp/bin/server", "run", "defaultServer"]

@@ -7,6 +7,7 @@
   "use strict";
 
   var api;
+  var history = true;
   var current = null;
   var stream = null;
   var pending = null;
@@ -23,7 +24,8 @@
   }
 
   function request(method, path, body) {
-    var options = {method: method, headers: {"Accept": "application/json"}};
+    // The header tells the server this page sent the request (another site's page cannot).
+    var options = {method: method, headers: {"Accept": "application/json", "X-Requested-With": "XMLHttpRequest"}};
     if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
@@ -50,6 +52,9 @@
   /* Conversations */
 
   function loadConversations() {
+    if (!history) {
+      return;
+    }
     var query = document.getElementById("conversation-search").value;
     request("GET", "/conversations?q=" + encodeURIComponent(query)).then(renderConversations)
         .catch(function (e) { showError(e.message); });
@@ -124,6 +129,14 @@
     }).catch(function (e) { showError(e.message); });
   }
 
+  function deleteHistory() {
+    if (!window.confirm("Delete all your conversations and their answers? This cannot be undone.")) {
+      return;
+    }
+    request("DELETE", "/conversations").then(newConversation)
+        .catch(function (e) { showError(e.message); });
+  }
+
   /* Answers */
 
   function assistantMessage() {
@@ -135,7 +148,9 @@
   }
 
   function finishAnswer(answer, exchangeId, sources, rating, stopReason) {
-    answer.box.dataset.exchange = exchangeId;
+    if (exchangeId) {
+      answer.box.dataset.exchange = exchangeId;
+    }
     if (stopReason === "cancelled") {
       answer.box.appendChild(el("div", "stopped", "stopped"));
     }
@@ -158,7 +173,9 @@
       details.appendChild(list);
       answer.box.appendChild(details);
     }
-    answer.box.appendChild(ratingControls(exchangeId, rating));
+    if (exchangeId) {
+      answer.box.appendChild(ratingControls(exchangeId, rating));
+    }
   }
 
   function ratingControls(exchangeId, rating) {
@@ -292,6 +309,7 @@
       return;
     }
     api = chat.dataset.api;
+    history = chat.dataset.history !== "off";
     var input = document.getElementById("message");
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey) {
@@ -305,7 +323,10 @@
     });
     document.getElementById("stop").addEventListener("click", stopStream);
     document.getElementById("new-conversation").addEventListener("click", newConversation);
-    document.getElementById("conversation-search").addEventListener("input", loadConversations);
+    if (history) {
+      document.getElementById("conversation-search").addEventListener("input", loadConversations);
+      document.getElementById("delete-history").addEventListener("click", deleteHistory);
+    }
     var requested = new URLSearchParams(window.location.search).get("c");
     if (requested) {
       openConversation(Number(requested));

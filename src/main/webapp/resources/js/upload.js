@@ -67,6 +67,7 @@
     var xhr = new XMLHttpRequest();
     xhr.open("POST", zone.dataset.endpoint);
     xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
     progress.hidden = false;
     bar.style.width = "0%";
     label.textContent = "Uploading " + file.name + "…";
@@ -148,7 +149,7 @@
       var form = new FormData();
       form.append("file", input.files[0], input.files[0].name);
       status.textContent = "Reading " + input.files[0].name + "…";
-      fetch(input.dataset.endpoint, {method: "POST", body: form, headers: {"Accept": "application/json"}})
+      fetch(input.dataset.endpoint, {method: "POST", body: form, headers: {"Accept": "application/json", "X-Requested-With": "XMLHttpRequest"}})
           .then(function (response) {
             return response.json().then(function (body) {
               return {ok: response.ok, body: body};

@@ -1,5 +1,6 @@
 package ai.fromscratch.backup;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -24,9 +26,19 @@ final class BackupArchiveReader {
 
   private BackupArchiveReader() {}
 
+  /** The most files a backup may hold (the app writes a few hundred at most). */
+  static final int MAX_ENTRIES = 100_000;
+
+  /** The largest manifest read: a few MB at most for the largest backups. */
+  static final int MAX_MANIFEST_BYTES = 16 << 20;
+
+  /** Disk left free after an extraction, for the app's own writes meanwhile. */
+  static final long DISK_RESERVE_BYTES = 64L << 20;
+
   static BackupManifest extractVerified(Path archive, Path staging) {
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       BackupManifest manifest = manifest(zip);
+      checkFits(manifest, staging);
       checkEntries(zip, manifest);
       for (BackupManifest.Entry entry : manifest.entries()) {
         extract(zip, entry, staging.resolve(entry.path()));
@@ -43,7 +55,48 @@ final class BackupArchiveReader {
       throw new BackupRejectedException("it has no " + BackupManifest.NAME);
     }
     try (InputStream in = zip.getInputStream(entry)) {
-      return BackupManifest.read(in);
+      byte[] json = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+      if (json.length > MAX_MANIFEST_BYTES) {
+        throw new BackupRejectedException(
+            "its manifest is larger than " + (MAX_MANIFEST_BYTES >> 20) + " MB");
+      }
+      return BackupManifest.read(new ByteArrayInputStream(json));
+    }
+  }
+
+  /**
+   * What the manifest declares must be believable before a byte is extracted: a bounded number of
+   * files, no negative size, and room for them all on the disk of the staging folder.
+   */
+  private static void checkFits(BackupManifest manifest, Path staging) throws IOException {
+    if (manifest.entries().size() > MAX_ENTRIES) {
+      throw new BackupRejectedException(
+          "its manifest lists " + manifest.entries().size() + " files, more than " + MAX_ENTRIES);
+    }
+    long total = 0;
+    for (BackupManifest.Entry entry : manifest.entries()) {
+      if (entry.size() < 0) {
+        throw new BackupRejectedException(
+            "its manifest gives " + entry.path() + " a negative size");
+      }
+      if (entry.size() > Long.MAX_VALUE - total) {
+        throw new BackupRejectedException("its manifest's sizes add up past any disk");
+      }
+      total += entry.size();
+    }
+    for (Map.Entry<String, Long> table : manifest.tables().entrySet()) {
+      if (table.getValue() < 0) {
+        throw new BackupRejectedException(
+            "its manifest gives the table " + table.getKey() + " a negative row count");
+      }
+    }
+    Files.createDirectories(staging);
+    long free = Files.getFileStore(staging).getUsableSpace() - DISK_RESERVE_BYTES;
+    if (total > free) {
+      throw new BackupRejectedException(
+          String.format(
+              "it unpacks to %,d MB and the disk has %,d MB free",
+              total >> 20, Math.max(0, free) >> 20));
     }
   }
 

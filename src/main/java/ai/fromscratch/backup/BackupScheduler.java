@@ -5,6 +5,7 @@ import ai.fromscratch.platform.Interval;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -21,8 +22,10 @@ import java.util.logging.Logger;
 
 /**
  * At start-up, before the app serves, restores the newest S3 backup into an empty data directory;
- * then takes a backup every BACKUP_SCHEDULE with an EJB timer. The timer is not persistent: each
- * start schedules it again from the setting.
+ * then takes a backup every BACKUP_SCHEDULE with an EJB timer, and, with S3 set up, one more when
+ * the server stops (Render stops an instance with SIGTERM, which the container's start.sh turns
+ * into a graceful stop). The timer is not persistent: each start schedules it again from the
+ * setting.
  */
 @Singleton
 @Startup
@@ -36,6 +39,7 @@ public class BackupScheduler {
   @Inject Settings settings;
   @Inject BackupService backups;
   @Inject RestoreService restores;
+  @Inject S3BackupStore s3;
 
   @PostConstruct
   void start() {
@@ -47,6 +51,11 @@ public class BackupScheduler {
           "Could not restore the newest backup from S3 at start-up; starting with the data"
               + " directory as it is",
           e);
+      backups.holdPruning("the restore at start-up failed: " + e.getMessage());
+    }
+    String warning = backups.durabilityWarning();
+    if (warning != null) {
+      LOG.warning(warning);
     }
     String schedule = settings.get(Setting.BACKUP_SCHEDULE);
     Duration every = Interval.parse(schedule);
@@ -56,6 +65,21 @@ public class BackupScheduler {
     }
     timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig(null, false));
     LOG.info("A backup will be taken every " + schedule);
+  }
+
+  /**
+   * The last backup before the server goes: while the engine (which this bean depends on, so it is
+   * stopped after) and the database still serve.
+   */
+  @PreDestroy
+  void stopping() {
+    try {
+      if (s3.enabled() && !backups.holdsNoData()) {
+        backups.create("shutdown");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The backup at shutdown failed", e);
+    }
   }
 
   @Timeout

@@ -47,14 +47,21 @@ public class BackupService {
 
   private volatile String lastS3Error;
 
+  /** Why old backups are not deleted for now (a restore at start-up failed), or null. */
+  private volatile String pruningHeldBecause;
+
   /** Takes a backup now; {@code trigger} says why (the API, the page, the schedule). */
   public BackupView create(String trigger) {
     try (BackupLock.Held held = lock.acquire()) {
       Path archive = write(trigger);
-      pruneLocal();
+      if (pruningHeldBecause == null) {
+        pruneLocal();
+      }
       if (s3.enabled()) {
         uploadPending();
-        pruneRemote();
+        if (pruningHeldBecause == null) {
+          pruneRemote();
+        }
       }
       // Its own status file says all there is to say: no need to list the bucket again.
       return localView(archive);
@@ -97,8 +104,12 @@ public class BackupService {
     LOG.info(
         () ->
             String.format(
-                "Backup %s written (%d bytes, %d rows) in %.1f s",
-                archive.getFileName(), checksum.size(), rows, (System.nanoTime() - started) / 1e9));
+                "Backup %s written (%s: %d bytes, %d rows) in %.1f s",
+                archive.getFileName(),
+                trigger,
+                checksum.size(),
+                rows,
+                (System.nanoTime() - started) / 1e9));
     return archive;
   }
 
@@ -215,7 +226,9 @@ public class BackupService {
         keep(),
         s3.enabled(),
         s3.enabled() ? s3.location() : null,
-        problem);
+        problem,
+        pruningHeldBecause,
+        durabilityWarning());
   }
 
   private BackupView localView(Path archive) {
@@ -238,6 +251,36 @@ public class BackupService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Keeps every old backup from now on, for {@code reason}: after a failed restore at start-up, the
+   * backups it could not restore may be all there is of the data, and new backups of a server that
+   * starts empty must not push them out.
+   */
+  void holdPruning(String reason) {
+    pruningHeldBecause = reason;
+    LOG.warning(() -> "Old backups are kept, none deleted, until a restore succeeds: " + reason);
+  }
+
+  /** A restore succeeded: old backups may be deleted past BACKUP_KEEP again. */
+  void releasePruning() {
+    pruningHeldBecause = null;
+  }
+
+  /**
+   * In production, when nothing outlives the server's disk (no S3 backups, the embedded database):
+   * what the owner must know, since Render's free instances lose their disk at every restart.
+   */
+  String durabilityWarning() {
+    boolean embeddedDatabase =
+        !settings.isSet(Setting.DB_URL) || settings.get(Setting.DB_URL).startsWith("jdbc:derby:");
+    if (!settings.isProduction() || s3.enabled() || !embeddedDatabase) {
+      return null;
+    }
+    return "Everything is kept only on this server's disk, which Render's free instances lose at"
+        + " every restart and deploy: set S3_BUCKET, S3_KEY, S3_SECRET and S3_REGION for backups"
+        + " that outlive it (they are restored at start-up), or DB_URL for a database of its own.";
   }
 
   /** Whether the server holds none of the user's data: no table rows and no model file. */

@@ -1,15 +1,14 @@
 package ai.fromscratch.backup;
 
+import ai.fromscratch.platform.DurableFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -50,11 +49,7 @@ record BackupStatus(
     if (uploadError != null) {
       json.add("upload_error", uploadError);
     }
-    Path target = fileFor(archive);
-    Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.writeString(temporary, json.build().toString(), StandardCharsets.UTF_8);
-    Files.move(
-        temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    DurableFiles.writeString(fileFor(archive), json.build().toString());
   }
 
   static BackupStatus readFor(Path archive) throws IOException {

@@ -1,5 +1,6 @@
 package ai.fromscratch.backup;
 
+import ai.fromscratch.platform.BoundedLineReader;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -7,9 +8,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
@@ -50,6 +52,9 @@ final class DatabaseSnapshot {
   static final String FOLDER = "db/";
   private static final int BATCH = 500;
   private static final int PAGE = 1000;
+
+  /** The longest row line a restore reads: far above what any row the app writes holds. */
+  static final int MAX_ROW_BYTES = 32 << 20;
 
   /** A child table's column holding the id of a row of its parent table. */
   private record Reference(String child, String column, String parent) {}
@@ -275,9 +280,10 @@ final class DatabaseSnapshot {
     long count = 0;
     List<String> columns = null;
     PreparedStatement insert = null;
-    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        JsonObject row = parse(line, table);
+    try (InputStream in = Files.newInputStream(file)) {
+      BoundedLineReader lines = rows(in);
+      while (lines.next()) {
+        JsonObject row = parse(lines, table);
         if (insert == null) {
           columns = new ArrayList<>(row.keySet());
           insert = connection.prepareStatement(insertSql(table, columns, types));
@@ -306,7 +312,7 @@ final class DatabaseSnapshot {
     long count = 0;
     String name = quoted(actualCase(table, COUNTER_NAME));
     String value = quoted(actualCase(table, COUNTER_VALUE));
-    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(file);
         PreparedStatement current =
             connection.prepareStatement(
                 "SELECT " + value + " FROM " + quoted(table) + " WHERE " + name + " = ?");
@@ -316,8 +322,9 @@ final class DatabaseSnapshot {
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO " + quoted(table) + " (" + name + ", " + value + ") VALUES (?, ?)")) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        JsonObject row = parse(line, table);
+      BoundedLineReader lines = rows(in);
+      while (lines.next()) {
+        JsonObject row = parse(lines, table);
         String counter = row.getString(COUNTER_NAME);
         long restored = row.getJsonNumber(COUNTER_VALUE).longValueExact();
         current.setString(1, counter);
@@ -334,8 +341,17 @@ final class DatabaseSnapshot {
     return count;
   }
 
-  private static JsonObject parse(String line, String table) {
-    try (JsonReader reader = Json.createReader(new StringReader(line))) {
+  /** A table file's rows, each at most {@link #MAX_ROW_BYTES}: a larger one is not ours. */
+  private static BoundedLineReader rows(InputStream in) {
+    return new BoundedLineReader(new BufferedInputStream(in), MAX_ROW_BYTES);
+  }
+
+  private static JsonObject parse(BoundedLineReader line, String table) {
+    if (line.overLong()) {
+      throw new BackupRejectedException(
+          "a row of " + table + " is longer than " + (MAX_ROW_BYTES >> 20) + " MB");
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(line.text()))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       throw new BackupRejectedException("a row of " + table + " cannot be read: " + e.getMessage());

@@ -5,6 +5,7 @@ import ai.fromscratch.dataset.DatasetStore;
 import ai.fromscratch.engine.Engine;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.DataDirectory;
+import ai.fromscratch.platform.DataRestored;
 import ai.fromscratch.retrieval.IndexDirectories;
 import ai.fromscratch.retrieval.PassageIndex;
 import ai.fromscratch.synth.SynthesisService;
@@ -13,6 +14,7 @@ import ai.fromscratch.training.TrainingJobStore;
 import ai.fromscratch.training.TrainingRecovery;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +51,7 @@ public class RestoreService {
   @Inject TrainingRecovery trainingRecovery;
   @Inject DatasetRecovery datasetRecovery;
   @Inject TokenizerService tokenizer;
+  @Inject Event<DataRestored> restored;
 
   @Resource(lookup = "jdbc/fromscratch")
   DataSource dataSource;
@@ -140,6 +143,8 @@ public class RestoreService {
       trainingRecovery.failInterrupted(INTERRUPTED);
       synthesis.failInterrupted(INTERRUPTED);
       datasetRecovery.dropPartialImports();
+      restored.fire(new DataRestored(archive.getFileName().toString()));
+      backups.releasePruning();
       LOG.info(() -> "Restored the backup " + archive.getFileName());
       return new RestoreReport(
           archive.getFileName().toString(),

@@ -4,6 +4,7 @@ import ai.fromscratch.chat.ChatViews.ChatAnswer;
 import ai.fromscratch.lm.TokenSink;
 import ai.fromscratch.platform.ApiError;
 import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.Caller;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,12 +36,13 @@ public class ChatResource {
   private static final long SEND_TIMEOUT_SECONDS = 10;
 
   @Inject ChatService chat;
+  @Inject Caller caller;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public ChatAnswer ask(JsonObject body) {
-    return chat.ask(ChatRequest.from(body), TokenSink.IGNORE);
+    return chat.ask(ChatRequest.from(body), caller, TokenSink.IGNORE);
   }
 
   /**
@@ -56,15 +59,19 @@ public class ChatResource {
     try (sink) {
       try {
         ChatRequest request = ChatRequest.fromQuery(uri.getQueryParameters());
-        long conversation = chat.conversationFor(request);
-        send(
-            sink,
-            sse,
-            "conversation",
-            Json.createObjectBuilder().add("conversation_id", conversation).build());
+        Optional<Long> conversation = chat.conversationFor(request, caller);
+        if (conversation.isPresent()) {
+          send(
+              sink,
+              sse,
+              "conversation",
+              Json.createObjectBuilder().add("conversation_id", conversation.get()).build());
+          request = request.in(conversation.get());
+        }
         ChatAnswer answer =
             chat.ask(
-                request.in(conversation),
+                request,
+                caller,
                 (token, piece) ->
                     piece.isEmpty()
                         || send(

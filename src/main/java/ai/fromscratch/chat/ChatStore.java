@@ -1,10 +1,13 @@
 package ai.fromscratch.chat;
 
+import ai.fromscratch.platform.Caller;
 import ai.fromscratch.platform.RetriedOnConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,8 +20,8 @@ public class ChatStore {
   @PersistenceContext(unitName = "fromscratch")
   EntityManager em;
 
-  public Conversation createConversation(String title) {
-    Conversation conversation = new Conversation(title);
+  public Conversation createConversation(String title, String owner) {
+    Conversation conversation = new Conversation(title, owner);
     em.persist(conversation);
     em.flush();
     return conversation;
@@ -38,24 +41,41 @@ public class ChatStore {
     return exchange;
   }
 
-  /** Conversations, most recent first; with a query, those whose title or questions hold it. */
-  public List<Conversation> conversations(String query, int limit) {
-    if (query == null || query.isBlank()) {
-      return em.createQuery(
-              "SELECT c FROM Conversation c ORDER BY c.updatedAt DESC, c.id DESC",
-              Conversation.class)
-          .setMaxResults(limit)
-          .getResultList();
+  /**
+   * Conversations, most recent first: of {@code owner}, or everyone's when it is null; with a
+   * query, those whose title or questions hold it.
+   */
+  public List<Conversation> conversations(String owner, String query, int limit) {
+    List<String> conditions = new ArrayList<>();
+    if (owner != null) {
+      conditions.add("c.owner = :owner");
     }
-    String pattern = "%" + query.strip().toLowerCase(Locale.ROOT) + "%";
-    return em.createQuery(
-            "SELECT c FROM Conversation c WHERE LOWER(c.title) LIKE :p OR EXISTS (SELECT e FROM"
-                + " Exchange e WHERE e.conversationId = c.id AND LOWER(e.question) LIKE :p)"
+    boolean searched = query != null && !query.isBlank();
+    if (searched) {
+      conditions.add(
+          "(LOWER(c.title) LIKE :p OR EXISTS (SELECT e FROM Exchange e WHERE e.conversationId ="
+              + " c.id AND LOWER(e.question) LIKE :p))");
+    }
+    TypedQuery<Conversation> select =
+        em.createQuery(
+            "SELECT c FROM Conversation c"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY c.updatedAt DESC, c.id DESC",
-            Conversation.class)
-        .setParameter("p", pattern)
-        .setMaxResults(limit)
-        .getResultList();
+            Conversation.class);
+    if (owner != null) {
+      select.setParameter("owner", owner);
+    }
+    if (searched) {
+      select.setParameter("p", "%" + query.strip().toLowerCase(Locale.ROOT) + "%");
+    }
+    return select.setMaxResults(limit).getResultList();
+  }
+
+  /** Gives the conversations kept from before owners existed to the admin; returns how many. */
+  public int giveOwnerlessToAdmin() {
+    return em.createQuery("UPDATE Conversation c SET c.owner = :admin WHERE c.owner IS NULL")
+        .setParameter("admin", Caller.ADMIN)
+        .executeUpdate();
   }
 
   public long exchangeCount(long conversationId) {
@@ -110,18 +130,32 @@ public class ChatStore {
 
   /** Removes a conversation with its exchanges and their ratings. */
   public void delete(long id) {
+    deleteWhere("e.conversationId = :c", "c.id = :c", "c", id);
+  }
+
+  /** Removes every conversation of {@code owner}, with its exchanges and their ratings. */
+  public int deleteAllOf(String owner) {
+    return deleteWhere(
+        "e.conversationId IN (SELECT c.id FROM Conversation c WHERE c.owner = :o)",
+        "c.owner = :o",
+        "o",
+        owner);
+  }
+
+  /** Deletes the ratings and exchanges matching, then the conversations; returns how many. */
+  private int deleteWhere(String exchanges, String conversations, String name, Object value) {
     em.createQuery(
-            "DELETE FROM Rating r WHERE r.exchangeId IN"
-                + " (SELECT e.id FROM Exchange e WHERE e.conversationId = :c)")
-        .setParameter("c", id)
+            "DELETE FROM Rating r WHERE r.exchangeId IN (SELECT e.id FROM Exchange e WHERE "
+                + exchanges
+                + ")")
+        .setParameter(name, value)
         .executeUpdate();
-    em.createQuery("DELETE FROM Exchange e WHERE e.conversationId = :c")
-        .setParameter("c", id)
+    em.createQuery("DELETE FROM Exchange e WHERE " + exchanges)
+        .setParameter(name, value)
         .executeUpdate();
-    Conversation conversation = em.find(Conversation.class, id);
-    if (conversation != null) {
-      em.remove(conversation);
-    }
+    return em.createQuery("DELETE FROM Conversation c WHERE " + conversations)
+        .setParameter(name, value)
+        .executeUpdate();
   }
 
   public Optional<Rating> rating(long exchangeId) {

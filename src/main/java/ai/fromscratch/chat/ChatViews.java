@@ -101,10 +101,10 @@ public final class ChatViews {
     }
   }
 
-  /** The answer to a chat message. */
+  /** The answer to a chat message; without ids when chat history is off. */
   public record ChatAnswer(
-      @JsonbProperty("conversation_id") long conversationId,
-      @JsonbProperty("exchange_id") long exchangeId,
+      @JsonbProperty("conversation_id") Long conversationId,
+      @JsonbProperty("exchange_id") Long exchangeId,
       String answer,
       List<RetrievedPassage> sources,
       String model,

@@ -5,12 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A conversation: a titled series of exchanges. */
 @Entity
-@Table(name = "CONVERSATION")
+@Table(
+    name = "CONVERSATION",
+    indexes = @Index(name = "IDX_CONVERSATION_OWNER", columnList = "OWNER"))
 public class Conversation {
   public static final int MAX_TITLE = 200;
 
@@ -27,10 +30,18 @@ public class Conversation {
   @Column(name = "UPDATED_AT", nullable = false)
   private Instant updatedAt;
 
+  /**
+   * Whose it is: {@code admin}, or {@code v:} and an anonymous visitor's id (see {@link
+   * ai.fromscratch.platform.Caller}). Rows from before owners existed are given to the admin.
+   */
+  @Column(name = "OWNER", length = 40)
+  private String owner;
+
   protected Conversation() {}
 
-  Conversation(String title) {
+  Conversation(String title, String owner) {
     this.title = title;
+    this.owner = owner;
     this.createdAt = Instant.now();
     this.updatedAt = createdAt;
   }
@@ -50,6 +61,10 @@ public class Conversation {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public String getOwner() {
+    return owner;
   }
 
   public Instant getUpdatedAt() {

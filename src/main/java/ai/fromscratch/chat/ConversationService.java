@@ -6,19 +6,34 @@ import ai.fromscratch.chat.ChatViews.ExchangeView;
 import ai.fromscratch.chat.ChatViews.RatedAnswer;
 import ai.fromscratch.chat.ChatViews.RatingView;
 import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Conversations and ratings: listing, reading, renaming, deleting, rating. */
+/**
+ * Conversations and ratings: listing, reading, renaming, deleting, rating. A caller sees and
+ * changes only their own; anyone else's conversation answers 404, as if it did not exist. The admin
+ * may open anyone's, and the Admin page lists everyone's.
+ */
 @ApplicationScoped
 public class ConversationService {
   public static final int MAX_LIST = 500;
 
   @Inject ChatStore store;
 
-  public List<ConversationSummary> list(String query, int limit) {
-    return store.conversations(query, limit).stream()
+  /** The caller's own conversations (none for a visitor without an id yet). */
+  public List<ConversationSummary> list(Caller caller, String query, int limit) {
+    return caller.owner().map(owner -> summaries(owner, query, limit)).orElse(List.of());
+  }
+
+  /** Everyone's conversations, for the Admin page. */
+  public List<ConversationSummary> listEveryones(int limit) {
+    return summaries(null, null, limit);
+  }
+
+  private List<ConversationSummary> summaries(String owner, String query, int limit) {
+    return store.conversations(owner, query, limit).stream()
         .map(
             c ->
                 new ConversationSummary(
@@ -30,8 +45,8 @@ public class ConversationService {
         .toList();
   }
 
-  public ConversationView get(long id) {
-    Conversation conversation = conversation(id);
+  public ConversationView get(Caller caller, long id) {
+    Conversation conversation = owned(caller, id);
     List<ExchangeView> exchanges =
         store.exchanges(id).stream()
             .map(e -> ExchangeView.of(e, store.rating(e.getId()).orElse(null)))
@@ -40,23 +55,28 @@ public class ConversationService {
         id, conversation.getTitle(), conversation.getCreatedAt(), exchanges);
   }
 
-  public ConversationView rename(long id, String title) {
-    conversation(id);
+  public ConversationView rename(Caller caller, long id, String title) {
+    owned(caller, id);
     String clean = title == null ? "" : title.strip();
     if (clean.isEmpty() || clean.length() > Conversation.MAX_TITLE) {
       throw ApiException.badRequest("title must be 1 to " + Conversation.MAX_TITLE + " characters");
     }
     store.rename(id, clean);
-    return get(id);
+    return get(caller, id);
   }
 
-  public void delete(long id) {
-    conversation(id);
+  public void delete(Caller caller, long id) {
+    owned(caller, id);
     store.delete(id);
   }
 
-  /** Rates an answer up (+1) or down (-1), replacing an earlier rating of it. */
-  public RatingView rate(long exchangeId, int value, String comment) {
+  /** Deletes all of the caller's own conversations, answers and ratings; returns how many. */
+  public int deleteAll(Caller caller) {
+    return caller.owner().map(store::deleteAllOf).orElse(0);
+  }
+
+  /** Rates one of the caller's answers up (+1) or down (-1), replacing an earlier rating of it. */
+  public RatingView rate(Caller caller, long exchangeId, int value, String comment) {
     if (value != 1 && value != -1) {
       throw ApiException.badRequest("rating must be up or down");
     }
@@ -64,16 +84,30 @@ public class ConversationService {
       throw ApiException.badRequest(
           "comment must be at most " + Rating.MAX_COMMENT + " characters");
     }
-    store.exchange(exchangeId).orElseThrow(() -> ApiException.notFound("No answer " + exchangeId));
+    store
+        .exchange(exchangeId)
+        .filter(exchange -> ownedBy(caller, exchange.getConversationId()))
+        .orElseThrow(() -> ApiException.notFound("No answer " + exchangeId));
     return RatingView.of(store.rate(exchangeId, value, comment));
   }
 
-  /** Rated answers matching the filter, newest first. */
+  /** Rated answers matching the filter, newest first (everyone's: the Admin page's list). */
   public List<RatedAnswer> ratings(RatingFilter filter, int limit) {
     return store.ratings(filter, limit).stream().map(RatedAnswer::of).toList();
   }
 
-  private Conversation conversation(long id) {
-    return store.conversation(id).orElseThrow(() -> ApiException.notFound("No conversation " + id));
+  /** The conversation, if the caller may see it: 404 otherwise, as for one that does not exist. */
+  Conversation owned(Caller caller, long id) {
+    return store
+        .conversation(id)
+        .filter(conversation -> caller.owns(conversation.getOwner()))
+        .orElseThrow(() -> ApiException.notFound("No conversation " + id));
+  }
+
+  private boolean ownedBy(Caller caller, long conversationId) {
+    return store
+        .conversation(conversationId)
+        .map(conversation -> caller.owns(conversation.getOwner()))
+        .orElse(false);
   }
 }

@@ -3,6 +3,7 @@ package ai.fromscratch.chat;
 import ai.fromscratch.chat.ChatViews.RatedAnswer;
 import ai.fromscratch.chat.ChatViews.RatingView;
 import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.Caller;
 import ai.fromscratch.platform.JsonParams;
 import ai.fromscratch.platform.Params;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class RatingResource {
   private static final int MAX_LIST = 1000;
 
   @Inject ConversationService conversations;
+  @Inject Caller caller;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +58,6 @@ public class RatingResource {
           case "down" -> -1;
           default -> throw ApiException.badRequest("rating must be up or down");
         };
-    return conversations.rate(exchange, value, params.text("comment", null, 100_000));
+    return conversations.rate(caller, exchange, value, params.text("comment", null, 100_000));
   }
 }

@@ -33,12 +33,16 @@ public class DatasetImportService {
   @Inject DataDirectory dataDirectory;
   @Inject Settings settings;
 
-  /** Receives an upload as it arrives and imports it. */
-  public UploadReport upload(String fileName, InputStream content) throws IOException {
-    UploadLimits limits = UploadLimits.from(settings);
+  /**
+   * Receives an upload as it arrives and imports it; with {@code keepPartial}, a JSON document cut
+   * short keeps the records before the cut instead of being refused.
+   */
+  public UploadReport upload(String fileName, InputStream content, boolean keepPartial)
+      throws IOException {
+    UploadLimits limits = UploadLimits.from(settings).keepingPartialJson(keepPartial);
     IncomingFile incoming = spool.receive(content, limits.maxUploadBytes());
     try {
-      return importFile(incoming, displayName(fileName), "upload", null);
+      return importFile(incoming, displayName(fileName), "upload", null, limits);
     } finally {
       Files.deleteIfExists(incoming.path());
     }
@@ -56,7 +60,12 @@ public class DatasetImportService {
    */
   public UploadReport importFile(
       IncomingFile incoming, String name, String source, String provenance) throws IOException {
-    UploadLimits limits = UploadLimits.from(settings);
+    return importFile(incoming, name, source, provenance, UploadLimits.from(settings));
+  }
+
+  private UploadReport importFile(
+      IncomingFile incoming, String name, String source, String provenance, UploadLimits limits)
+      throws IOException {
     if (incoming.bytes() == 0) {
       throw UploadRefusedException.unusable("the file is empty");
     }

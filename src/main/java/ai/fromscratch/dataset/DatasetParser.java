@@ -26,7 +26,9 @@ public final class DatasetParser {
       switch (format) {
         case ZIP -> new ZipArchiveReader(limits).read(file, sink);
         case JSONL -> new JsonlReader(limits.maxRecordChars()).read(in, "", sink);
-        case JSON -> new JsonDocumentReader(limits.maxRecordChars()).read(in, "", sink);
+        case JSON ->
+            new JsonDocumentReader(limits.maxRecordChars(), limits.keepPartialJson())
+                .read(in, "", sink);
       }
       return format;
     }

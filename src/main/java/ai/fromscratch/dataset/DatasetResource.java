@@ -28,17 +28,22 @@ public class DatasetResource {
   @Inject DatasetImportService imports;
   @Inject DatasetService datasets;
 
-  /** The form's first file part is the dataset file; it streams through without buffering. */
+  /**
+   * The form's first file part is the dataset file; it streams through without buffering. With
+   * {@code ?partial=true} a JSON document cut short keeps the records before the cut.
+   */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response upload(
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @QueryParam("partial") String partial,
+      InputStream body)
       throws IOException {
     MultipartFormReader.Part file =
         new MultipartFormReader(body, contentType)
             .nextFile()
             .orElseThrow(() -> ApiException.badRequest("The form has no file part"));
-    return created(imports.upload(file.fileName(), file.content()));
+    return created(imports.upload(file.fileName(), file.content(), keepPartial(partial)));
   }
 
   /** The file as the request body, named by {@code ?name=} (for curl and scripts). */
@@ -50,8 +55,14 @@ public class DatasetResource {
     "application/zip",
     MediaType.APPLICATION_OCTET_STREAM
   })
-  public Response uploadBody(@QueryParam("name") String name, InputStream body) throws IOException {
-    return created(imports.upload(name, body));
+  public Response uploadBody(
+      @QueryParam("name") String name, @QueryParam("partial") String partial, InputStream body)
+      throws IOException {
+    return created(imports.upload(name, body, keepPartial(partial)));
+  }
+
+  private static boolean keepPartial(String partial) {
+    return Params.boolParam("partial", partial, false);
   }
 
   @GET

@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Reads a JSON document record by record with a streaming parser: an array of records, an object
  * holding arrays of records (such as {@code {"data": [...]}}), or one record. Memory holds one
- * record at a time. A syntax error ends the reading: what came before it is kept.
+ * record at a time. A syntax error (a file cut short, say) refuses the whole document with a 422
+ * that says where, unless the upload asked to keep what came before it.
  */
 final class JsonDocumentReader {
   private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
@@ -32,9 +33,11 @@ final class JsonDocumentReader {
   private static final Set<String> RECORD_LISTS = Set.of("messages", "conversations");
 
   private final int maxRecordChars;
+  private final boolean keepPartial;
 
-  JsonDocumentReader(int maxRecordChars) {
+  JsonDocumentReader(int maxRecordChars, boolean keepPartial) {
     this.maxRecordChars = maxRecordChars;
+    this.keepPartial = keepPartial;
   }
 
   void read(InputStream in, String prefix, RecordSink sink) throws IOException {
@@ -50,8 +53,11 @@ final class JsonDocumentReader {
     try (JsonParser parser = PARSERS.createParser(guard)) {
       session.document(parser);
     } catch (JsonParsingException e) {
-      session.stop(
-          e.getLocation(), "malformed JSON: " + JsonMessages.withoutLocation(e.getMessage()));
+      String reason = "malformed JSON: " + JsonMessages.withoutLocation(e.getMessage());
+      if (!keepPartial) {
+        throw session.refusal(e.getLocation(), reason);
+      }
+      session.stop(e.getLocation(), reason);
     } catch (JsonException e) {
       if (e.getCause() instanceof CharacterCodingException) {
         session.stop(null, "not UTF-8 text; save the file as UTF-8");
@@ -76,6 +82,7 @@ final class JsonDocumentReader {
     private final RecordSink sink;
     private final RecordSizeGuard guard;
     private long records;
+    private long completed;
     private JsonLocation recordLocation;
 
     Session(String prefix, RecordSink sink, RecordSizeGuard guard) {
@@ -119,6 +126,7 @@ final class JsonDocumentReader {
               new Rejection(
                   location, "a record must be a JSON object, not " + JsonMessages.describe(value)));
         }
+        completed++;
       }
     }
 
@@ -169,11 +177,30 @@ final class JsonDocumentReader {
 
     /** Reports why reading stopped early. */
     void stop(JsonLocation at, String reason) {
-      String where =
-          at == null
-              ? (records == 0 ? "the file" : "after record " + records)
-              : "line " + at.getLineNumber() + ", column " + at.getColumnNumber();
-      sink.reject(new Rejection(prefix + where, reason + "; the rest of the file was not read"));
+      sink.reject(
+          new Rejection(prefix + where(at), reason + "; the rest of the file was not read"));
+    }
+
+    /** The whole document refused: it breaks off at {@code at}. */
+    UploadRefusedException refusal(JsonLocation at, String reason) {
+      return new UploadRefusedException(
+          422,
+          "The JSON document breaks off at "
+              + prefix
+              + where(at)
+              + " ("
+              + reason
+              + "): nothing was imported. Upload the whole file, or upload it with partial=true"
+              + " to keep the "
+              + completed
+              + " records before that point",
+          java.util.Map.of("records_before", completed, "at", prefix + where(at)));
+    }
+
+    private String where(JsonLocation at) {
+      return at == null
+          ? (records == 0 ? "the file" : "after record " + records)
+          : "line " + at.getLineNumber() + ", column " + at.getColumnNumber();
     }
   }
 }

@@ -1,6 +1,7 @@
 package ai.fromscratch.dataset;
 
 import ai.fromscratch.platform.BoundedJson;
+import ai.fromscratch.platform.BoundedLineReader;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;

@@ -89,7 +89,9 @@ final class ZipArchiveReader {
           sink.reject(
               new Rejection("entry " + entry.getName(), "nested archives are not accepted"));
       case JSONL -> new JsonlReader(limits.maxRecordChars()).read(in, prefix, sink);
-      case JSON -> new JsonDocumentReader(limits.maxRecordChars()).read(in, prefix, sink);
+      case JSON ->
+          new JsonDocumentReader(limits.maxRecordChars(), limits.keepPartialJson())
+              .read(in, prefix, sink);
     }
   }
 

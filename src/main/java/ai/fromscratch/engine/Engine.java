@@ -61,10 +61,14 @@ public class Engine implements PassageStore {
    */
   private PassageIndex openIndex(String model) {
     IndexDirectories directories = new IndexDirectories(dataDirectory.index());
-    Optional<Path> current = directories.active();
+    Optional<Path> current = directories.activeOrNewest();
     if (current.isPresent()) {
       PassageIndex existing = PassageIndex.open(current.get());
       if (model.equals(existing.embeddingModel())) {
+        if (directories.active().isEmpty()) {
+          LOG.warning(() -> "The index pointer was missing; searching " + current.get());
+          directories.activate(current.get());
+        }
         LOG.info(() -> "Opened the passage index with " + existing.count() + " passages");
         return existing;
       }

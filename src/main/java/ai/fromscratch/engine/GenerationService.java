@@ -7,10 +7,13 @@ import ai.fromscratch.lm.TokenSink;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
+import ai.fromscratch.platform.WorkGate;
 import ai.fromscratch.retrieval.RetrievalService;
 import ai.fromscratch.retrieval.SearchHit;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +22,23 @@ import java.util.Locale;
 @ApplicationScoped
 public class GenerationService {
   public static final int MAX_SCORED_CHARS = 1_000_000;
+  private static final Duration QUEUE_WAIT = Duration.ofSeconds(15);
 
   @Inject Engine engine;
   @Inject RetrievalService retrieval;
   @Inject Settings settings;
+
+  /** The bound on answers computed at once (MAX_CONCURRENT_GENERATIONS, GENERATION_QUEUE). */
+  private WorkGate gate;
+
+  @PostConstruct
+  void gate() {
+    gate =
+        new WorkGate(
+            settings.getInt(Setting.MAX_CONCURRENT_GENERATIONS),
+            settings.getInt(Setting.GENERATION_QUEUE),
+            QUEUE_WAIT);
+  }
 
   /** The model answering now; 409 when there is none yet. */
   public ActiveModel requireModel() {
@@ -56,6 +72,16 @@ public class GenerationService {
    * {@code useRag}; the answer names its sources.
    */
   public GenerationResult generate(
+      ActiveModel model,
+      String query,
+      List<String> prompt,
+      SamplingOptions sampling,
+      boolean useRag,
+      TokenSink sink) {
+    return gate.run(() -> generateNow(model, query, prompt, sampling, useRag, sink));
+  }
+
+  private GenerationResult generateNow(
       ActiveModel model,
       String query,
       List<String> prompt,
@@ -99,6 +125,8 @@ public class GenerationService {
     if (sentences.isEmpty()) {
       throw ApiException.badRequest("text has no words to score");
     }
-    return PerplexityView.of(model.scorer().perplexity(sentences), sentences.size(), model.id());
+    return gate.run(
+        () ->
+            PerplexityView.of(model.scorer().perplexity(sentences), sentences.size(), model.id()));
   }
 }

@@ -87,10 +87,14 @@ public class ModelResource {
     return transfer.importArpa(file.fileName(), file.content());
   }
 
-  /** Replaces the active model by an ARPA file sent as the body (plain or gzipped). */
+  /**
+   * Replaces the active model by an ARPA file sent as the body (plain or gzipped). Not as {@code
+   * text/plain}: another site's form may send that without asking, and this call replaces the
+   * model.
+   */
   @POST
   @Path("arpa")
-  @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/gzip"})
+  @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/gzip"})
   public ModelFacts importArpaBody(@QueryParam("name") String name, InputStream body)
       throws IOException {
     return transfer.importArpa(name, body);

@@ -2,14 +2,13 @@ package ai.fromscratch.engine;
 
 import ai.fromscratch.lm.ModelFile;
 import ai.fromscratch.platform.DataDirectory;
+import ai.fromscratch.platform.PointerFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,34 +52,21 @@ public class ModelStore {
     return ActiveModel.of(file.getFileName().toString(), ModelFile.load(file));
   }
 
-  /** Makes {@code file} the model loaded at the next start (the pointer is replaced atomically). */
+  /** Makes {@code file} the model loaded at the next start (the pointer is replaced durably). */
   public void markActive(Path file) {
-    Path pointer = dataDirectory.models().resolve(POINTER);
-    Path temporary = pointer.resolveSibling(POINTER + ".tmp");
     try {
-      Files.writeString(temporary, file.getFileName().toString(), StandardCharsets.UTF_8);
-      Files.move(
-          temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      pointer().point(file);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot record the active model", e);
     }
   }
 
   private Optional<Path> pointedFile() {
-    Path pointer = dataDirectory.models().resolve(POINTER);
-    try {
-      if (!Files.isRegularFile(pointer)) {
-        return Optional.empty();
-      }
-      String name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
-      Path file = dataDirectory.models().resolve(name).normalize();
-      return file.getParent().equals(dataDirectory.models()) && Files.isRegularFile(file)
-          ? Optional.of(file)
-          : Optional.empty();
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "Cannot read " + pointer + ": " + e.getMessage());
-      return Optional.empty();
-    }
+    return pointer().target(Files::isRegularFile);
+  }
+
+  private PointerFile pointer() {
+    return new PointerFile(dataDirectory.models(), POINTER);
   }
 
   /** Model files, newest first. */

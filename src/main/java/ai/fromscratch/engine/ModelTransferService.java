@@ -72,7 +72,7 @@ public class ModelTransferService {
 
   private static NgramModel read(Path arpa, String fileName) {
     try {
-      return ArpaReader.read(arpa);
+      return ArpaReader.read(arpa, HeapBudget.spareBytes());
     } catch (IOException | RuntimeException e) {
       throw new ApiException(
           422,

@@ -1,7 +1,16 @@
 package ai.fromscratch.insights;
 
-/** Writes CSV rows as RFC 4180 reads them: quoted where needed, quotes doubled, CRLF endings. */
+import java.util.regex.Pattern;
+
+/**
+ * Writes CSV rows as RFC 4180 reads them: quoted where needed, quotes doubled, CRLF endings. A text
+ * cell that a spreadsheet would run as a formula (it starts with {@code = + - @}, a tab or a
+ * carriage return) gets a leading apostrophe, as OWASP advises: a visitor's question must not
+ * become a formula on the admin's machine. Plain numbers, negative ones included, stay numbers.
+ */
 final class Csv {
+  private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
   private Csv() {}
 
   static String row(String... fields) {
@@ -10,7 +19,7 @@ final class Csv {
       if (i > 0) {
         row.append(',');
       }
-      String field = fields[i] == null ? "" : fields[i];
+      String field = neutralised(fields[i] == null ? "" : fields[i]);
       if (field.contains(",")
           || field.contains("\"")
           || field.contains("\n")
@@ -21,5 +30,20 @@ final class Csv {
       }
     }
     return row.append("\r\n").toString();
+  }
+
+  static String neutralised(String field) {
+    if (field.isEmpty() || NUMBER.matcher(field).matches()) {
+      return field;
+    }
+    char first = field.charAt(0);
+    boolean formula =
+        first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r';
+    return formula ? "'" + field : field;
   }
 }

@@ -2,6 +2,7 @@ package ai.fromscratch.lm;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,31 +17,79 @@ import java.util.List;
 public final class ArpaReader {
   private static final float MISSING_UNK_LOG10 = -100f;
 
-  private final BufferedReader in;
+  /** The longest line accepted: far more than a probability, a few words and a backoff need. */
+  static final int MAX_LINE_CHARS = 100_000;
+
+  /** Lines other than n-grams (blank lines, a preamble before {@code \data\}) accepted in all. */
+  static final int MAX_OTHER_LINES = 10_000;
+
+  /** No limit on the memory a model may take (for tools and tests). */
+  public static final long UNBOUNDED = Long.MAX_VALUE;
+
+  private final Reader in;
   private final String source;
+  private final long memoryBudget;
+  private final StringBuilder buffer = new StringBuilder();
+  private final char[] chunk = new char[1 << 16];
+  private int position;
+  private int limit;
+  private long linesAllowed = MAX_OTHER_LINES;
   private int lineNumber;
   private String line;
 
   /** The current line is to be read again (the header ends by reading the first section line). */
   private boolean pushBack;
 
-  private ArpaReader(BufferedReader in, String source) {
+  private ArpaReader(Reader in, String source, long memoryBudget) {
     this.in = in;
     this.source = source;
+    this.memoryBudget = memoryBudget;
   }
 
   public static NgramModel read(Path file) throws IOException {
+    return read(file, UNBOUNDED);
+  }
+
+  /**
+   * Reads a model whose loading needs at most {@code memoryBudget} bytes: the header's counts are
+   * checked against it before anything is allocated.
+   */
+  public static NgramModel read(Path file, long memoryBudget) throws IOException {
     try (BufferedReader in = TextFiles.open(file)) {
-      return new ArpaReader(in, file.toString()).read();
+      return new ArpaReader(in, file.toString(), memoryBudget).read();
     }
   }
 
   public static NgramModel read(BufferedReader in, String sourceName) throws IOException {
-    return new ArpaReader(in, sourceName).read();
+    return new ArpaReader(in, sourceName, UNBOUNDED).read();
+  }
+
+  /**
+   * About how many bytes reading a model with these n-gram counts takes at its peak: the compact
+   * model (16 bytes an n-gram with its child offsets, about 80 a word for the vocabulary) and the
+   * largest order's reading arrays (28 bytes an n-gram).
+   */
+  public static long bytesToRead(int[] counts) {
+    long total = 0;
+    long largest = 0;
+    for (int count : counts) {
+      total += count;
+      largest = Math.max(largest, count);
+    }
+    return 16 * total + 28 * largest + 80L * counts[0];
   }
 
   private NgramModel read() throws IOException {
     int[] counts = readHeader();
+    long needed = bytesToRead(counts);
+    if (needed > memoryBudget) {
+      throw error(
+          String.format(
+              "a model of %,d n-grams needs about %d MB of memory to load, and %d MB can be spared"
+                  + " for it",
+              Arrays.stream(counts).asLongStream().sum(), needed >> 20, memoryBudget >> 20));
+    }
+    linesAllowed += Arrays.stream(counts).asLongStream().sum();
     int order = counts.length;
     int[][] words = new int[order][];
     float[][] probs = new float[order][];
@@ -279,8 +328,49 @@ public final class ArpaReader {
       pushBack = false;
       return;
     }
-    line = in.readLine();
+    line = readBoundedLine();
     lineNumber++;
+    if (line != null && --linesAllowed < 0) {
+      throw error("more lines than the header's n-grams and a few blank lines");
+    }
+  }
+
+  /** The next line without its end, or null at the end; a line too long is an error. */
+  private String readBoundedLine() throws IOException {
+    buffer.setLength(0);
+    boolean any = false;
+    while (true) {
+      if (position == limit) {
+        limit = in.read(chunk);
+        position = 0;
+        if (limit < 0) {
+          limit = 0;
+          return any ? withoutCarriageReturn() : null;
+        }
+      }
+      any = true;
+      int start = position;
+      while (position < limit && chunk[position] != '\n') {
+        position++;
+      }
+      if (buffer.length() + (position - start) > MAX_LINE_CHARS) {
+        lineNumber++;
+        throw error("a line longer than " + MAX_LINE_CHARS + " characters");
+      }
+      buffer.append(chunk, start, position - start);
+      if (position < limit) {
+        position++;
+        return withoutCarriageReturn();
+      }
+    }
+  }
+
+  private String withoutCarriageReturn() {
+    int end = buffer.length();
+    if (end > 0 && buffer.charAt(end - 1) == '\r') {
+      buffer.setLength(end - 1);
+    }
+    return buffer.toString();
   }
 
   private void nextContentLine() throws IOException {

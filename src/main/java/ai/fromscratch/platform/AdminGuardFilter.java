@@ -6,22 +6,19 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Lets a request to a protected page or API through only with the admin credential: a session
- * signed in on the login page, or HTTP Basic on the API. Pages without it go to the login page; the
- * API answers 401 in JSON.
+ * Lets a request to a protected page or API through only from the admin (see {@link CallerFilter}).
+ * Pages without it go to the login page; the API answers 401 in JSON, without {@code
+ * WWW-Authenticate}: {@code curl -u} sends its credentials unasked, and a browser is never
+ * prompted.
  */
-// Mapped in web.xml, where the order of the filters is defined: headers first, then this.
+// Mapped in web.xml, where the order of the filters is defined: after the caller filter.
 public class AdminGuardFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
-
-  /** The session attribute set by a successful sign-in. */
-  public static final String SIGNED_IN = "ai.fromscratch.admin";
 
   @Inject AdminCredential credential;
   @Inject Settings settings;
@@ -34,18 +31,13 @@ public class AdminGuardFilter extends HttpFilter {
     if (!credential.required()
         || !ProtectedPaths.isProtected(
             request.getMethod(), path, settings.getBoolean(Setting.CHAT_PRIVATE))
-        || signedIn(request)
-        || credential.acceptsBasic(request.getHeader("Authorization"))) {
+        || Caller.of(request).admin()) {
       chain.doFilter(request, response);
       return;
     }
     if (path.startsWith("/api/")) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"From-Scratch AI\", charset=\"UTF-8\"");
-      response.setContentType("application/json");
-      response
-          .getWriter()
-          .write("{\"error\": \"This needs the admin credential (user admin, ADMIN_PASSWORD)\"}");
+      FilterReplies.error(
+          response, 401, "This needs the admin credential (user admin, ADMIN_PASSWORD)");
       return;
     }
     String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -53,10 +45,5 @@ public class AdminGuardFilter extends HttpFilter {
         request.getContextPath()
             + "/login?next="
             + URLEncoder.encode(target, StandardCharsets.UTF_8));
-  }
-
-  private static boolean signedIn(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    return session != null && Boolean.TRUE.equals(session.getAttribute(SIGNED_IN));
   }
 }

@@ -22,7 +22,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable failure) {
     if (failure instanceof ApiException api) {
-      return json(api.status(), new ApiError(api.getMessage(), api.detail()));
+      Response response = json(api.status(), new ApiError(api.getMessage(), api.detail()));
+      if (api.retryAfterSeconds() != null) {
+        response.getHeaders().putSingle("Retry-After", String.valueOf(api.retryAfterSeconds()));
+      }
+      return response;
     }
     if (failure instanceof WebApplicationException web) {
       return fromWebApplicationException(web);

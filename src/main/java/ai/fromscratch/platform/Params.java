@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Reads numeric request parameters with a 400 that names the parameter; JAX-RS's own conversion
- * would answer an unparsable number with 404.
+ * Reads numeric and yes/no request parameters with a 400 that names the parameter; JAX-RS's own
+ * conversion would answer an unparsable number with 404.
  */
 public final class Params {
   private Params() {}
@@ -24,6 +24,18 @@ public final class Params {
       // reported below with the accepted range
     }
     throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
+  }
+
+  /** {@code true} or {@code false} (any case); the default when absent. */
+  public static boolean boolParam(String name, String value, boolean defaultValue) {
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw ApiException.badRequest(name + " must be true or false");
+    };
   }
 
   /** Comma-separated positive ids ({@code 3,5,8}); empty when absent. */

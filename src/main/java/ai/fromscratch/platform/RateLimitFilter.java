@@ -11,23 +11,26 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Limits each client's chats (RATE_LIMIT_CHAT_PER_MINUTE) and uploads
- * (RATE_LIMIT_UPLOADS_PER_HOUR), answering 429 with Retry-After past them. The client is the
- * address the nearest proxy saw (the last X-Forwarded-For entry, which Render's proxy appends),
- * else the connection's address.
+ * Limits what each client may ask of the public API, answering 429 with Retry-After past it:
+ * answers of the model (chat, generate, perplexity) by RATE_LIMIT_CHAT_PER_MINUTE, the other public
+ * calls (ratings, conversations and their search) by RATE_LIMIT_API_PER_MINUTE, uploads by
+ * RATE_LIMIT_UPLOADS_PER_HOUR. The client is found by {@link ClientAddress}; the admin is not
+ * limited. The counts are this server's own (each instance counts for itself).
  */
-// Mapped in web.xml, after the security headers.
+// Mapped in web.xml, after the caller filter.
 public class RateLimitFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   @Inject Settings settings;
 
-  private transient RateLimiter chats;
+  private transient RateLimiter answers;
+  private transient RateLimiter publicCalls;
   private transient RateLimiter uploads;
 
   @Override
   public void init() {
-    chats = limiter(Setting.RATE_LIMIT_CHAT_PER_MINUTE, Duration.ofMinutes(1));
+    answers = limiter(Setting.RATE_LIMIT_CHAT_PER_MINUTE, Duration.ofMinutes(1));
+    publicCalls = limiter(Setting.RATE_LIMIT_API_PER_MINUTE, Duration.ofMinutes(1));
     uploads = limiter(Setting.RATE_LIMIT_UPLOADS_PER_HOUR, Duration.ofHours(1));
   }
 
@@ -40,37 +43,34 @@ public class RateLimitFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = RequestPath.of(request);
-    RateLimiter limiter = limiterFor(request.getMethod(), path);
+    RateLimiter limiter =
+        Caller.of(request).admin()
+            ? null
+            : limiterFor(request.getMethod(), RequestPath.of(request));
     Optional<Duration> wait =
-        limiter == null ? Optional.empty() : limiter.acquire(client(request), System.nanoTime());
+        limiter == null
+            ? Optional.empty()
+            : limiter.acquire(
+                ClientAddress.of(request, settings.getInt(Setting.TRUSTED_PROXY_HOPS)),
+                System.nanoTime());
     if (wait.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
-    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-    response.setStatus(429);
-    response.setHeader("Retry-After", String.valueOf(seconds));
-    response.setContentType("application/json");
-    response
-        .getWriter()
-        .write(
-            "{\"error\": \"Too many requests from this client: try again in " + seconds + " s\"}");
+    FilterReplies.retryLater(
+        response, 429, wait.get(), "Too many requests from this client: try again in {seconds} s");
   }
 
   private RateLimiter limiterFor(String method, String path) {
-    if (path.equals("/api/chat") || path.equals("/api/chat/stream")) {
-      return chats;
+    if (path.equals("/api/chat")
+        || path.equals("/api/chat/stream")
+        || path.equals("/api/model/generate")
+        || path.equals("/api/model/perplexity")) {
+      return answers;
+    }
+    if (path.equals("/api/ratings") || path.startsWith("/api/conversations")) {
+      return publicCalls;
     }
     return path.equals("/api/datasets") && method.equals("POST") ? uploads : null;
-  }
-
-  private static String client(HttpServletRequest request) {
-    String forwarded = request.getHeader("X-Forwarded-For");
-    if (forwarded != null && !forwarded.isBlank()) {
-      String[] hops = forwarded.split(",");
-      return hops[hops.length - 1].trim();
-    }
-    return request.getRemoteAddr();
   }
 }

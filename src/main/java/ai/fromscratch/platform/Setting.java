@@ -75,10 +75,39 @@ public enum Setting {
       Kind.SECRET),
   RATE_LIMIT_CHAT_PER_MINUTE(
       "30",
-      "chat requests one client may make per minute, in bursts up to that (0: no limit)",
+      "answers one client may ask for per minute (chat, generate, perplexity), in bursts up to"
+          + " that (0: no limit)",
       Kind.range(0, 1_000_000)),
   RATE_LIMIT_UPLOADS_PER_HOUR(
       "20", "dataset uploads one client may make per hour (0: no limit)", Kind.range(0, 1_000_000)),
+  RATE_LIMIT_API_PER_MINUTE(
+      "120",
+      "other public API requests one client may make per minute: ratings, conversations and"
+          + " their search (0: no limit)",
+      Kind.range(0, 1_000_000)),
+  TRUSTED_PROXY_HOPS(
+      "0",
+      "proxies in front of the server that append to X-Forwarded-For (1 on Render); the client is"
+          + " the address the outermost of them saw",
+      Kind.range(0, 10)),
+  MAX_CONCURRENT_GENERATIONS(
+      "4",
+      "answers, generations and perplexities computed at once; more wait in a short queue",
+      Kind.range(1, 256)),
+  GENERATION_QUEUE(
+      "8",
+      "requests that may wait for a generation slot; past it they get 503 with Retry-After",
+      Kind.range(0, 10_000)),
+  SESSION_SECRET(
+      "",
+      "key that signs the visitor cookie (and the admin's sign-in); empty: a random key kept in"
+          + " `DATA_DIR`",
+      Kind.SECRET),
+  CHAT_HISTORY(
+      "on",
+      "`off` stores no conversation, answer or rating of anyone (analytics then has nothing to"
+          + " show)",
+      Kind.oneOf("on", "off")),
   CHAT_PRIVATE(
       "false",
       "`true` puts chat behind the admin credential too (only keepalive and health stay public)",
@@ -123,12 +152,18 @@ public enum Setting {
     Kind HTTP_URL = Kind::httpUrlProblem;
     Kind OPTIONAL_HTTP_URL = value -> value.isEmpty() ? null : httpUrlProblem(value);
     Kind JDBC_URL =
-        value ->
-            value.isEmpty()
-                    || value.startsWith("jdbc:derby:")
-                    || value.startsWith("jdbc:postgresql:")
-                ? null
-                : "must be empty (embedded Derby), a jdbc:derby: URL or a jdbc:postgresql: URL";
+        value -> {
+          if (value.isEmpty()
+              || value.startsWith("jdbc:derby:")
+              || value.startsWith("jdbc:postgresql:")) {
+            return null;
+          }
+          if (value.startsWith("postgres://") || value.startsWith("postgresql://")) {
+            return "is in the postgres:// form, which the Docker image's start script converts;"
+                + " started otherwise, give it as jdbc:postgresql://host:5432/db?user=u&password=p";
+          }
+          return "must be empty (embedded Derby), a jdbc:derby: URL or a jdbc:postgresql: URL";
+        };
     Kind EMBEDDING_MODEL =
         value -> {
           try {

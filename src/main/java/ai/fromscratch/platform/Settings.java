@@ -19,6 +19,9 @@ public final class Settings {
   private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
   private static final Pattern URL_USER_INFO = Pattern.compile("(//)[^/@]+@");
 
+  /** The shortest ADMIN_PASSWORD production accepts. */
+  static final int MIN_PASSWORD_LENGTH = 12;
+
   private final Map<Setting, String> values;
 
   private Settings(Map<Setting, String> values) {
@@ -46,15 +49,23 @@ public final class Settings {
         problems.add(
             setting.isSecret()
                 ? setting.name() + " " + problem
-                : setting.name() + "=" + value + ": " + problem);
+                : setting.name() + "=" + shown(setting, value) + ": " + problem);
       }
       values.put(setting, value);
     }
-    if ("production".equalsIgnoreCase(values.get(Setting.APP_ENV))
-        && values.get(Setting.ADMIN_PASSWORD).isEmpty()) {
-      problems.add(
-          "ADMIN_PASSWORD must be set when APP_ENV=production: the admin pages would be open to"
-              + " anyone");
+    if ("production".equalsIgnoreCase(values.get(Setting.APP_ENV))) {
+      String password = values.get(Setting.ADMIN_PASSWORD);
+      if (password.isEmpty()) {
+        problems.add(
+            "ADMIN_PASSWORD must be set when APP_ENV=production: the admin pages would be open to"
+                + " anyone");
+      } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+        problems.add(
+            "ADMIN_PASSWORD must have at least "
+                + MIN_PASSWORD_LENGTH
+                + " characters when APP_ENV=production: a shorter one can be guessed even at the"
+                + " pace the sign-in throttle allows");
+      }
     }
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
@@ -104,11 +115,18 @@ public final class Settings {
     if (setting.isSecret()) {
       return value.isEmpty() ? "(not set)" : "(set, hidden)";
     }
-    if (setting == Setting.DB_URL) {
-      return URL_USER_INFO
-          .matcher(URL_PASSWORD.matcher(value).replaceAll("$1***"))
-          .replaceAll("$1***@");
-    }
-    return value.isEmpty() ? "(not set)" : value;
+    return value.isEmpty() ? "(not set)" : shown(setting, value);
+  }
+
+  /** A value as it may appear in a page, a log line or an error: database credentials masked. */
+  private static String shown(Setting setting, String value) {
+    return setting == Setting.DB_URL ? maskedUrl(value) : value;
+  }
+
+  /** A URL with its password and user info replaced by {@code ***}, in JDBC and URI forms. */
+  public static String maskedUrl(String url) {
+    return URL_USER_INFO
+        .matcher(URL_PASSWORD.matcher(url).replaceAll("$1***"))
+        .replaceAll("$1***@");
   }
 }

@@ -1,11 +1,10 @@
 package ai.fromscratch.retrieval;
 
+import ai.fromscratch.platform.PointerFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,16 +42,20 @@ public final class IndexDirectories {
 
   /** The generation that is searched, if one was activated and still exists. */
   public Optional<Path> active() {
-    Path pointer = root.resolve(POINTER);
-    try {
-      if (!Files.isRegularFile(pointer)) {
-        return Optional.empty();
-      }
-      Path generation = root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip());
-      return Files.isDirectory(generation) ? Optional.of(generation) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + pointer, e);
+    return pointer().target(generation -> number(generation) > 0 && Files.isDirectory(generation));
+  }
+
+  /**
+   * The active generation, or else the newest one: a pointer lost to a crash must not make the
+   * index look empty (a fresh one would be built, and the others deleted).
+   */
+  public Optional<Path> activeOrNewest() {
+    Optional<Path> active = active();
+    if (active.isPresent()) {
+      return active;
     }
+    List<Path> all = generations();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   /** Makes {@code generation} the one searched from now on and at the next start. */
@@ -60,15 +63,15 @@ public final class IndexDirectories {
     if (!generation.getParent().equals(root) || !Files.isDirectory(generation)) {
       throw new IllegalArgumentException(generation + " is not a generation under " + root);
     }
-    Path pointer = root.resolve(POINTER);
-    Path temporary = root.resolve(POINTER + ".tmp");
     try {
-      Files.writeString(temporary, generation.getFileName().toString(), StandardCharsets.UTF_8);
-      Files.move(
-          temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      pointer().point(generation);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot activate " + generation, e);
     }
+  }
+
+  private PointerFile pointer() {
+    return new PointerFile(root, POINTER);
   }
 
   /** Deletes every generation but the active one and {@code keep}; returns how many went. */

@@ -4,6 +4,7 @@ import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -14,6 +15,7 @@ public class TrainingJobListener implements JobListener {
   @Inject JobContext jobContext;
   @Inject TrainingContext training;
   @Inject TrainingJobStore jobs;
+  @Inject Event<TrainingCompleted> completed;
 
   @Override
   public void beforeJob() {
@@ -32,8 +34,9 @@ public class TrainingJobListener implements JobListener {
     } else if (status == BatchStatus.FAILED) {
       String error = jobs.find(jobId).map(TrainingJob::getError).orElse(null);
       jobs.ended(jobId, JobState.FAILED, error == null ? "The job failed (" + exit + ")" : error);
-    } else {
-      jobs.ended(jobId, JobState.COMPLETED, null);
+    } else if (jobs.ended(jobId, JobState.COMPLETED, null)) {
+      jobs.find(jobId)
+          .ifPresent(job -> completed.fireAsync(new TrainingCompleted(jobId, job.getKind())));
     }
   }
 }

@@ -53,7 +53,7 @@ public class AdminView implements Serializable {
   @PostConstruct
   void load() {
     filter();
-    conversationList = conversations.list(null, SHOWN);
+    conversationList = conversations.listEveryones(SHOWN);
     model = engine.activeModel().map(ModelFacts::of).orElse(null);
     index = retrieval.status();
   }

@@ -1,5 +1,6 @@
 package ai.fromscratch.web;
 
+import ai.fromscratch.chat.ChatService;
 import ai.fromscratch.engine.Engine;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,9 +11,15 @@ import jakarta.inject.Named;
 @RequestScoped
 public class ChatView {
   @Inject Engine engine;
+  @Inject ChatService chat;
 
   public boolean isModelLoaded() {
     return engine.hasModel();
+  }
+
+  /** Whether conversations are kept (CHAT_HISTORY=on), so the page lists them. */
+  public boolean isHistoryKept() {
+    return chat.historyKept();
   }
 
   /** The answering model's id, or an empty string before the first training. */

@@ -1,7 +1,12 @@
 package ai.fromscratch.web;
 
 import ai.fromscratch.platform.AdminCredential;
-import ai.fromscratch.platform.AdminGuardFilter;
+import ai.fromscratch.platform.AdminSignIn;
+import ai.fromscratch.platform.Caller;
+import ai.fromscratch.platform.CallerFilter;
+import ai.fromscratch.platform.ClientAddress;
+import ai.fromscratch.platform.Setting;
+import ai.fromscratch.platform.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -18,7 +23,9 @@ import java.io.IOException;
 @Named
 @RequestScoped
 public class LoginView {
-  @Inject AdminCredential credential;
+  @Inject AdminSignIn signIn;
+  @Inject Settings settings;
+  @Inject Caller caller;
 
   private String user = AdminCredential.USER;
   private String password;
@@ -26,16 +33,24 @@ public class LoginView {
 
   public void login() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (!credential.accepts(user, password)) {
-      faces.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong user or password", null));
-      return;
-    }
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    AdminSignIn.Attempt attempt =
+        signIn.withPassword(
+            ClientAddress.of(request, settings.getInt(Setting.TRUSTED_PROXY_HOPS)), user, password);
+    if (!attempt.accepted()) {
+      String message =
+          attempt.throttled()
+              ? "Too many failed sign-ins: try again in "
+                  + Math.max(1, attempt.retryAfter().toSeconds())
+                  + " s"
+              : "Wrong user or password";
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+      return;
+    }
     request.getSession(true);
     request.changeSessionId();
-    request.getSession().setAttribute(AdminGuardFilter.SIGNED_IN, Boolean.TRUE);
+    request.getSession().setAttribute(CallerFilter.SIGNED_IN, Boolean.TRUE);
     external.redirect(external.getRequestContextPath() + safeNext());
   }
 
@@ -46,10 +61,7 @@ public class LoginView {
   }
 
   public boolean isSignedIn() {
-    HttpServletRequest request =
-        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    return request.getSession(false) != null
-        && Boolean.TRUE.equals(request.getSession(false).getAttribute(AdminGuardFilter.SIGNED_IN));
+    return caller.admin();
   }
 
   /** Only a path of this app: never another site (an open redirect). */

@@ -72,6 +72,39 @@ class BackupArchiveTest {
     assertRefused(garbage, "damaged");
   }
 
+  @Test
+  void aManifestThatLiesAboutSizesOrCountsIsRefusedBeforeAnythingIsExtracted() throws IOException {
+    String sha = "0".repeat(64);
+    assertRefused(zip("models/a.lm", "abc", manifest("models/a.lm", -3, sha)), "negative size");
+    assertRefused(
+        zip("models/a.lm", "abc", manifest("models/a.lm", Long.MAX_VALUE / 2, sha)),
+        "the disk has");
+    assertRefused(
+        zip(
+            "models/a.lm",
+            "abc",
+            manifest("models/a.lm", 3, sha)
+                .replace("\"tables\": {}", "\"tables\": {\"DATASET\": -1}")),
+        "negative row count");
+    StringBuilder files = new StringBuilder();
+    for (int i = 0; i <= BackupArchiveReader.MAX_ENTRIES; i++) {
+      files
+          .append(i == 0 ? "" : ",")
+          .append("{\"path\": \"models/m")
+          .append(i)
+          .append("\", \"size\": 1, \"sha256\": \"")
+          .append(sha)
+          .append("\"}");
+    }
+    assertRefused(
+        zip(
+            "models/a.lm",
+            "abc",
+            manifest("models/a.lm", 3, sha).replaceFirst("\\[.*\\]", "[" + files + "]")),
+        "more than " + BackupArchiveReader.MAX_ENTRIES);
+    assertFalse(Files.exists(dir.resolve("staging/models")), "nothing was extracted");
+  }
+
   private void assertRefused(Path archive, String reason) {
     BackupRejectedException e =
         assertThrows(

@@ -75,6 +75,8 @@ class BackupIT {
             .env("S3_SECRET", S3TestServer.SECRET_KEY)
             .env("S3_REGION", S3TestServer.REGION)
             .env("S3_ENDPOINT", s3.endpoint())
+            // As on Render: a restored instance still knows its visitors (their cookies' key).
+            .env("SESSION_SECRET", "backup-it session secret")
             .env("BACKUP_SCHEDULE", "1m")
             .env("BACKUP_KEEP", "4");
     server.start();
@@ -115,11 +117,20 @@ class BackupIT {
     assertTrue(backup.getBoolean("s3"), backup.toString());
     assertTrue(s3.keys(BUCKET).contains("backups/" + name), s3.keys(BUCKET).toString());
 
+    // The container's start.sh turns Render's SIGTERM into this graceful stop (StartScriptTest).
     server.stop();
+    java.util.regex.Matcher shutdown =
+        java.util.regex.Pattern.compile("Backup (\\S+) written \\(shutdown:").matcher(server.log());
+    assertTrue(shutdown.find(), "stopping took a backup");
+    String atShutdown = shutdown.group(1);
+    assertTrue(s3.keys(BUCKET).contains("backups/" + atShutdown), "and uploaded it");
+    assertTrue(atShutdown.compareTo(name) > 0, atShutdown + " is newer than " + name);
     TestDirs.deleteRecursively(server.dataDir());
     server.start();
 
-    assertTrue(server.log().contains("Restored " + name), "the log says what was restored");
+    assertTrue(
+        server.log().contains("Restored " + atShutdown),
+        "the backup taken at the stop is the one restored");
     AppState after = AppState.of(api, TEST_TEXT);
     before.assertSameAs(after, "after the restore on boot");
     assertTrue(after.perplexity() > 1, after.toString());

@@ -202,6 +202,78 @@ class ChatApiIT {
   }
 
   @Test
+  void eachVisitorSeesAndChangesOnlyTheirOwnConversationsAndAnyOtherIsNotFound() {
+    Http.Visitor alice = new Http.Visitor();
+    Http.Visitor bob = new Http.Visitor();
+    JsonObject asked =
+        alice
+            .postJson(api.url("/api/chat"), "{\"message\": \"alice asks about the Zephyr kettle\"}")
+            .json();
+    long conversation = asked.getJsonNumber("conversation_id").longValue();
+    long exchange = asked.getJsonNumber("exchange_id").longValue();
+    long bobs =
+        bob.postJson(api.url("/api/chat"), "{\"message\": \"bob asks about routers\"}")
+            .json()
+            .getJsonNumber("conversation_id")
+            .longValue();
+    String own = "/api/conversations/" + conversation;
+
+    assertEquals(List.of(bobs), ids(bob.get(api.url("/api/conversations")).jsonArray()));
+    assertEquals(List.of(), ids(bob.get(api.url("/api/conversations?q=alice")).jsonArray()));
+    for (long id = conversation - 5; id <= conversation + 5; id++) {
+      if (id != bobs) {
+        assertEquals(404, bob.get(api.url("/api/conversations/" + id)).status(), "id " + id);
+      }
+    }
+    assertEquals(
+        404,
+        bob.send(
+                HttpRequest.newBuilder(URI.create(api.url(own)))
+                    .header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\": \"mine\"}")))
+            .status());
+    assertEquals(404, bob.delete(api.url(own)).status());
+    assertEquals(
+        404,
+        bob.postJson(
+                api.url("/api/chat"),
+                "{\"message\": \"and more\", \"conversation_id\": " + conversation + "}")
+            .status());
+    assertEquals(
+        404,
+        bob.postJson(
+                api.url("/api/ratings"),
+                "{\"exchange_id\": " + exchange + ", \"rating\": \"down\"}")
+            .status());
+    assertEquals(List.of(), ids(new Http.Visitor().get(api.url("/api/conversations")).jsonArray()));
+
+    JsonObject kept = alice.get(api.url(own)).json();
+    assertEquals("alice asks about the Zephyr kettle", kept.getString("title"));
+    assertEquals(1, kept.getJsonArray("exchanges").size(), "bob's attempts added nothing");
+    JsonObject exchangeKept = kept.getJsonArray("exchanges").getJsonObject(0);
+    assertTrue(
+        !exchangeKept.containsKey("rating") || exchangeKept.isNull("rating"),
+        "bob's rating was not kept: " + exchangeKept);
+    assertTrue(
+        Http.get(api.url("/api/admin/exports/conversations?format=jsonl"))
+            .body()
+            .contains("alice asks about the Zephyr kettle"),
+        "the admin's export stays whole");
+
+    JsonObject deleted = alice.delete(api.url("/api/conversations")).json();
+    assertTrue(deleted.getInt("deleted") >= 1, deleted.toString());
+    assertEquals(List.of(), ids(alice.get(api.url("/api/conversations")).jsonArray()));
+    assertEquals(404, alice.get(api.url(own)).status());
+    assertEquals(List.of(bobs), ids(bob.get(api.url("/api/conversations")).jsonArray()));
+  }
+
+  private static List<Long> ids(JsonArray conversations) {
+    return conversations.getValuesAs(JsonObject.class).stream()
+        .map(c -> c.getJsonNumber("id").longValue())
+        .toList();
+  }
+
+  @Test
   void ratingsReplaceEarlierOnesAndFilterByValueDayAndComment() {
     long up =
         chat("{\"message\": \"Where do I find my invoice?\"}")

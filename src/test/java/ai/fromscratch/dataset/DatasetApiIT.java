@@ -123,7 +123,8 @@ class DatasetApiIT {
         "nested_archive.zip | 422 | No record in the file could be used",
         "latin1.jsonl | 422 | No record in the file could be used",
         "long_line.jsonl | 422 | No record in the file could be used",
-        "truncated_no_record.json | 422 | No record in the file could be used",
+        "truncated_no_record.json | 422 | The JSON document breaks off at",
+        "truncated.json | 422 | The JSON document breaks off at line 2",
         "unknown_schema.jsonl | 422 | No record in the file could be used",
         "empty_texts.jsonl | 422 | No record in the file could be used",
       })
@@ -135,6 +136,30 @@ class DatasetApiIT {
     assertEquals(status, reply.status(), reply.body());
     assertTrue(reply.json().getString("error").startsWith(message), reply.body());
     assertEquals(before, datasetCount(), "nothing was stored");
+  }
+
+  @Test
+  void aTruncatedJsonDocumentUploadedAsPartialKeepsTheRecordsBeforeTheBreak() throws Exception {
+    // Leading white space of a length of its own makes the bytes unique and the JSON the same.
+    Path file =
+        Files.writeString(
+            Files.createDirectories(Path.of("target/test-uploads")).resolve("truncated-copy.json"),
+            " ".repeat(1 + (int) (System.nanoTime() % 5000))
+                + Files.readString(BAD.resolve("truncated.json")));
+    int before = datasetCount();
+
+    Http.Reply whole = Uploads.upload(api(""), file);
+    assertEquals(422, whole.status(), whole.body());
+    assertTrue(whole.json().getString("error").contains("partial=true"), whole.body());
+    assertEquals(1, whole.json().getJsonObject("detail").getInt("records_before"));
+    assertEquals(before, datasetCount(), "nothing was stored");
+
+    Http.Reply partial = Uploads.upload(api("?partial=true"), file);
+    assertEquals(201, partial.status(), partial.body());
+    assertEquals(1, partial.json().getInt("accepted"), partial.body());
+    assertEquals(1, partial.json().getInt("rejected"), partial.body());
+    assertEquals(before + 1, datasetCount());
+    assertEquals(400, Uploads.upload(api("?partial=maybe"), file).status());
   }
 
   @Test

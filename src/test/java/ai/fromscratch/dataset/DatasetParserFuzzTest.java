@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DatasetParserFuzzTest {
   private static final int FILES = 5000;
   private static final UploadLimits LIMITS =
-      new UploadLimits(16L << 20, 100_000, 100_000, 50, 64L << 20, 200);
+      new UploadLimits(16L << 20, 100_000, 100_000, 50, 64L << 20, 200, false);
 
   @Test
   void everyMalformedFileIsParsedOrRefusedWithAReason() throws IOException {

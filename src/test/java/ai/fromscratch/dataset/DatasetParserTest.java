@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class DatasetParserTest {
   private static final UploadLimits LIMITS =
-      new UploadLimits(256L << 20, 1_000_000, 100_000, 1000, 1L << 30, 200);
+      new UploadLimits(256L << 20, 1_000_000, 100_000, 1000, 1L << 30, 200, false);
   private static final Path GOOD = Path.of("src/test/resources/datasets/good");
   private static final Path BAD = Path.of("src/test/resources/datasets/bad");
 
@@ -143,8 +143,22 @@ class DatasetParserTest {
   }
 
   @Test
-  void truncatedJsonKeepsTheRecordsBeforeTheBreakAndSaysWhere() throws IOException {
-    CollectingSink sink = parse(BAD.resolve("truncated.json"));
+  void truncatedJsonIsRefusedWholeSayingWhereItBreaksOff() {
+    UploadRefusedException error = refused(BAD.resolve("truncated.json"));
+
+    assertEquals(422, error.status());
+    assertTrue(
+        error.getMessage().startsWith("The JSON document breaks off at line 2, column"),
+        error.getMessage());
+    assertTrue(error.getMessage().contains("partial=true"), error.getMessage());
+    assertTrue(error.getMessage().contains("keep the 1 records before"), error.getMessage());
+  }
+
+  @Test
+  void truncatedJsonUploadedAsPartialKeepsTheRecordsBeforeTheBreakAndSaysWhere()
+      throws IOException {
+    CollectingSink sink = new CollectingSink();
+    new DatasetParser(LIMITS.keepingPartialJson(true)).parse(BAD.resolve("truncated.json"), sink);
 
     assertEquals(1, sink.records.size());
     assertEquals(1, sink.rejections.size());
@@ -287,7 +301,7 @@ class DatasetParserTest {
     Path zip =
         TestZips.write(
             "many.zip", "a.jsonl", "{\"text\":\"a\"}\n", "b.jsonl", "{\"text\":\"b\"}\n");
-    UploadLimits oneEntry = new UploadLimits(1 << 20, 100, 1000, 1, 1 << 20, 200);
+    UploadLimits oneEntry = new UploadLimits(1 << 20, 100, 1000, 1, 1 << 20, 200, false);
 
     UploadRefusedException error =
         assertThrows(

@@ -48,6 +48,19 @@ class InsightsTest {
   }
 
   @Test
+  void csvCellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() {
+    for (String formula : List.of("=1+1", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1")) {
+      assertEquals("'" + formula, Csv.neutralised(formula), formula);
+    }
+    for (String plain : List.of("-1", "+2.5", "-0.25e3", "3", "", "a = b", "why -1?")) {
+      assertEquals(plain, Csv.neutralised(plain), plain);
+    }
+    assertEquals(
+        "\"'=HYPERLINK(\"\"http://evil\"\")\",-1\r\n",
+        Csv.row("=HYPERLINK(\"http://evil\")", "-1"));
+  }
+
+  @Test
   void rangesAndFormatsAreNamedOrRefused() {
     assertEquals(TimeRange.WEEK, TimeRange.of(null));
     assertEquals(TimeRange.DAY, TimeRange.of("24h"));

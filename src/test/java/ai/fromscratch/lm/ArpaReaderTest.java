@@ -91,4 +91,48 @@ class ArpaReaderTest {
   private static NgramModel read(String text) throws IOException {
     return ArpaReader.read(new BufferedReader(new StringReader(text)), "test.arpa");
   }
+
+  @Test
+  void aHugeDeclaredCountIsRefusedBeforeAnythingIsAllocated(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path file = dir.resolve("huge.arpa");
+    java.nio.file.Files.writeString(
+        file, "\\data\\\nngram 1=2000000000\nngram 2=2000000000\n\n\\1-grams:\n");
+
+    ModelFormatException error =
+        assertThrows(ModelFormatException.class, () -> ArpaReader.read(file, 64L << 20));
+
+    assertTrue(error.getMessage().contains("needs about"), error.getMessage());
+    assertTrue(error.getMessage().contains("64 MB can be spared"), error.getMessage());
+  }
+
+  @Test
+  void theBudgetAcceptsAModelThatFits() throws IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("valid", ".arpa");
+    try {
+      java.nio.file.Files.writeString(file, VALID);
+      assertEquals(2, ArpaReader.read(file, ArpaReader.bytesToRead(new int[] {4, 3})).order());
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
+
+  @Test
+  void anEndlessLineIsRefusedWithoutBeingHeld() {
+    String endless =
+        "\\data\\\nngram 1=1\n\n\\1-grams:\n-1.0\t" + "a".repeat(ArpaReader.MAX_LINE_CHARS + 10);
+
+    ModelFormatException error = assertThrows(ModelFormatException.class, () -> read(endless));
+
+    assertTrue(error.getMessage().contains("line 5: a line longer than"), error.getMessage());
+  }
+
+  @Test
+  void endlessBlankLinesAreRefused() {
+    String blanks = "\n".repeat(ArpaReader.MAX_OTHER_LINES + 1) + VALID;
+
+    ModelFormatException error = assertThrows(ModelFormatException.class, () -> read(blanks));
+
+    assertTrue(error.getMessage().contains("more lines than"), error.getMessage());
+  }
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,10 @@ class AdminProtectionIT {
     server =
         LibertyServer.create("fs-secure", TestDirs.fresh("secure"))
             .env("APP_ENV", "production")
-            .env("ADMIN_PASSWORD", PASSWORD);
+            .env("ADMIN_PASSWORD", PASSWORD)
+            // Each test's failed sign-ins come from addresses of its own (X-Forwarded-For),
+            // so one test's throttling never slows another's.
+            .env("TRUSTED_PROXY_HOPS", "1");
     server.start();
     api = new Api(server.baseUrl());
   }
@@ -73,16 +77,20 @@ class AdminProtectionIT {
 
   @Test
   void protectedApisAnswer401WithoutTheCredentialAndWorkWithIt() {
+    int client = 0;
     for (String[] call : PROTECTED_APIS) {
       String what = call[0] + " " + call[1];
       Http.Reply anonymous = send(call, null);
       assertEquals(401, anonymous.status(), what);
       assertTrue(anonymous.json().getString("error").contains("admin credential"), what);
       assertTrue(
-          anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), what);
-      assertEquals(401, send(call, basic("admin", "wrong")).status(), what);
-      assertEquals(401, send(call, basic("root", PASSWORD)).status(), what);
-      assertEquals(401, send(call, "Basic !!not-base64!!").status(), what);
+          anonymous.headers().firstValue("WWW-Authenticate").isEmpty(),
+          "no browser is prompted to remember credentials: " + what);
+      for (String wrong : List.of(basic("admin", "wrong"), basic("root", PASSWORD), "Basic !!x")) {
+        Http.Reply refused = send(call, wrong, "198.51.100." + ++client);
+        assertEquals(401, refused.status(), what);
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").isEmpty(), what);
+      }
       assertNotEquals(401, send(call, basic("admin", PASSWORD)).status(), what);
     }
     assertEquals(
@@ -179,6 +187,7 @@ class AdminProtectionIT {
               ExpectedConditions.textToBePresentInElementLocated(
                   By.id("loginForm:login-messages"), "Wrong user or password"));
       browser.screenshot("login-refused");
+      sleep(SIGN_IN_DELAY_AFTER_ONE_FAILURE);
 
       signIn(page, PASSWORD);
       browser
@@ -223,6 +232,17 @@ class AdminProtectionIT {
     }
   }
 
+  /** A failed sign-in makes the next one from the same client wait a second. */
+  private static final Duration SIGN_IN_DELAY_AFTER_ONE_FAILURE = Duration.ofMillis(1100);
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void signIn(WebDriver page, String password) {
     page.findElement(By.id("loginForm:password")).clear();
     page.findElement(By.id("loginForm:password")).sendKeys(password);
@@ -235,7 +255,82 @@ class AdminProtectionIT {
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The waits grow 1 s, 2 s, 4 s...; the lockout after ten is SignInThrottleTest's. */
+  @Test
+  void eachFailedSignInMakesTheClientWaitLongerWithoutLoggingWhatWasTyped() throws Exception {
+    String[] call = {"GET", "/api/datasets"};
+    String attacker = "203.0.113.66";
+    for (int failure = 0; failure < 3; failure++) {
+      assertEquals(401, send(call, basic("admin", "guess-" + failure), attacker).status());
+      Http.Reply throttled = send(call, basic("admin", PASSWORD), attacker);
+      assertEquals(429, throttled.status(), "even the right password waits out the delay");
+      long wait = Long.parseLong(throttled.headers().firstValue("Retry-After").orElse("0"));
+      assertEquals(1L << failure, wait, "after failure " + (failure + 1));
+      Thread.sleep(wait * 1000 + 150);
+    }
+    assertEquals(200, send(call, basic("admin", PASSWORD), attacker).status());
+    assertEquals(401, send(call, basic("admin", "guess-3"), attacker).status(), "a fresh start");
+    String log = server.log();
+    assertTrue(log.contains("Failed admin sign-in from " + attacker), "failures are logged");
+    assertFalse(log.contains("guess-"), "what was typed never is");
+  }
+
+  @Test
+  void aCrossSiteRequestCarryingCredentialsIsRefusedAndTheSameSitesOrAScriptsPass() {
+    String[] call = {"POST", "/api/backups"};
+    String admin = basic("admin", PASSWORD);
+    assertEquals(403, send(call, admin, null, Map.of("Origin", "https://evil.example")).status());
+    assertEquals(403, send(call, admin, null, Map.of("Sec-Fetch-Site", "cross-site")).status());
+    assertEquals(403, send(call, admin, null, Map.of("Sec-Fetch-Site", "same-site")).status());
+    Http.Reply visitorCookie =
+        send(
+            new String[] {"DELETE", "/api/conversations"},
+            null,
+            null,
+            Map.of("Cookie", "fs_visitor=x", "Origin", "https://evil.example"));
+    assertEquals(403, visitorCookie.status(), visitorCookie.body());
+    assertTrue(visitorCookie.json().getString("error").contains("another site"));
+
+    String host = URI.create(server.baseUrl()).getAuthority();
+    assertEquals(201, send(call, admin, null, Map.of("Origin", "http://" + host)).status());
+    assertEquals(201, send(call, admin, null, Map.of("Sec-Fetch-Site", "same-origin")).status());
+    assertEquals(
+        201,
+        send(call, admin, null, Map.of("Origin", "https://evil.example", "X-Requested-With", "x"))
+            .status(),
+        "the pages' header cannot come from another site without the server's consent");
+    assertEquals(201, send(call, admin).status(), "curl -u sends neither header");
+    assertEquals(
+        415,
+        Http.send(
+                HttpRequest.newBuilder(URI.create(api.url("/api/model/arpa")))
+                    .header("Authorization", admin)
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("\\data\\")))
+            .status(),
+        "an ARPA file is never taken as text/plain, which a cross-site form can send");
+  }
+
+  @Test
+  void showingTheLoginPageCreatesNoSession() {
+    Http.Reply login = new Http.Visitor().get(api.url("/login"));
+
+    assertEquals(200, login.status());
+    assertTrue(
+        login.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+        login.headers().allValues("Set-Cookie").toString());
+  }
+
   private static Http.Reply send(String[] call, String authorization) {
+    return send(call, authorization, null);
+  }
+
+  private static Http.Reply send(String[] call, String authorization, String client) {
+    return send(call, authorization, client, Map.of());
+  }
+
+  private static Http.Reply send(
+      String[] call, String authorization, String client, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(api.url(call[1])))
             .method(
@@ -247,6 +342,10 @@ class AdminProtectionIT {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    return Http.send(request);
+    if (client != null) {
+      request.header("X-Forwarded-For", client);
+    }
+    headers.forEach(request::header);
+    return new Http.Visitor().send(request);
   }
 }

@@ -128,8 +128,16 @@ class PlatformApiIT {
 
     for (Http.Reply reply : new Http.Reply[] {declared, chunked}) {
       assertEquals(413, reply.status(), reply.body());
-      assertTrue(reply.json().getString("error").contains("larger than 8 MB"), reply.body());
+      assertTrue(
+          reply.json().getString("error").contains("larger than 64 KB"),
+          "a public path takes 64 KB at most: " + reply.body());
     }
+    Http.Reply protectedPath =
+        Http.postJson(url("/api/train/start"), "{\"kind\": \"ngram\", \"x\": \"" + text + "\"}");
+    assertEquals(413, protectedPath.status(), protectedPath.body());
+    assertTrue(
+        protectedPath.json().getString("error").contains("larger than 8 MB"),
+        "the admin's paths keep the JSON reader's cap: " + protectedPath.body());
     assertEquals(200, Http.get(url("/api/keepalive")).status());
   }
 

@@ -20,7 +20,9 @@ class RateLimitIT {
     try (LibertyServer server =
         LibertyServer.create("fs-limits", TestDirs.fresh("limits"))
             .env("RATE_LIMIT_CHAT_PER_MINUTE", "3")
-            .env("RATE_LIMIT_UPLOADS_PER_HOUR", "2")) {
+            .env("RATE_LIMIT_UPLOADS_PER_HOUR", "2")
+            .env("RATE_LIMIT_API_PER_MINUTE", "2")
+            .env("TRUSTED_PROXY_HOPS", "1")) {
       server.start();
       String chat = server.baseUrl() + "/api/chat";
       for (int i = 0; i < 3; i++) {
@@ -32,6 +34,13 @@ class RateLimitIT {
       int retryAfter = Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow());
       assertTrue(retryAfter >= 1 && retryAfter <= 20, "Retry-After " + retryAfter);
       assertEquals(429, Http.get(server.baseUrl() + "/api/chat/stream?message=hi").status());
+      assertEquals(
+          429,
+          Http.postJson(server.baseUrl() + "/api/model/generate", "{\"prompt\": \"hi\"}").status(),
+          "generating counts as asking for an answer");
+      assertEquals(
+          429,
+          Http.postJson(server.baseUrl() + "/api/model/perplexity", "{\"text\": \"hi\"}").status());
 
       Http.Reply otherClient =
           Http.send(
@@ -41,6 +50,17 @@ class RateLimitIT {
                   .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"hi\"}")));
       assertEquals(409, otherClient.status(), "another client has its own allowance");
       assertEquals(200, Http.get(server.baseUrl() + "/api/keepalive").status());
+
+      String conversations = server.baseUrl() + "/api/conversations?q=router";
+      assertEquals(200, Http.get(conversations).status());
+      assertEquals(200, Http.get(conversations).status());
+      assertEquals(429, Http.get(conversations).status(), "searching is limited too");
+      assertEquals(
+          429,
+          Http.postJson(
+                  server.baseUrl() + "/api/ratings", "{\"exchange_id\": 1, \"rating\": \"up\"}")
+              .status(),
+          "rating counts with the other public calls");
 
       String uploads = server.baseUrl() + "/api/datasets";
       for (int i = 0; i < 2; i++) {

@@ -28,4 +28,16 @@ class RateLimiterTest {
     assertTrue(limiter.acquire("a", 0).isPresent());
     assertTrue(limiter.acquire("b", 0).isEmpty());
   }
+
+  @Test
+  void theTableOfClientsIsBoundedForgettingTheOneSeenLeastRecently() {
+    RateLimiter limiter = new RateLimiter(1, Duration.ofHours(1));
+    assertTrue(limiter.acquire("first", 0).isEmpty());
+    for (int i = 0; i < RateLimiter.MAX_CLIENTS + 500; i++) {
+      limiter.acquire("client-" + i, 0);
+    }
+
+    assertEquals(RateLimiter.MAX_CLIENTS, limiter.clients());
+    assertTrue(limiter.acquire("first", 0).isEmpty(), "forgotten, it starts with a full bucket");
+  }
 }

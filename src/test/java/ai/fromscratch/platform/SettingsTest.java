@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,40 @@ class SettingsTest {
 
   @Test
   void productionIsRecognised() {
-    assertTrue(read(Map.of("APP_ENV", "production", "ADMIN_PASSWORD", "s3cret")).isProduction());
+    assertTrue(
+        read(Map.of("APP_ENV", "production", "ADMIN_PASSWORD", "correct horse battery"))
+            .isProduction());
+  }
+
+  @Test
+  void productionRefusesAShortAdminPasswordSayingWhyWithoutShowingIt() {
+    InvalidSettingsException error =
+        assertThrows(
+            InvalidSettingsException.class,
+            () -> read(Map.of("APP_ENV", "production", "ADMIN_PASSWORD", "s3cret-pass")));
+    assertTrue(error.getMessage().contains("at least 12 characters"), error.getMessage());
+    assertFalse(error.getMessage().contains("s3cret-pass"), error.getMessage());
+  }
+
+  @Test
+  void anInvalidDatabaseUrlIsReportedWithItsPasswordMaskedInEitherForm() {
+    InvalidSettingsException jdbc =
+        assertThrows(
+            InvalidSettingsException.class,
+            () ->
+                read(
+                    Map.of("DB_URL", "jdbc:mysql://db.example.com/ai?user=app&password=hunter22")));
+    InvalidSettingsException uri =
+        assertThrows(
+            InvalidSettingsException.class,
+            () -> read(Map.of("DB_URL", "postgres://app:hunter22@db.example.com:5432/ai")));
+
+    for (InvalidSettingsException error : List.of(jdbc, uri)) {
+      assertFalse(error.getMessage().contains("hunter22"), error.getMessage());
+      assertTrue(error.getMessage().contains("DB_URL="), error.getMessage());
+    }
+    assertTrue(uri.getMessage().contains("postgres://***@db.example.com"), uri.getMessage());
+    assertTrue(uri.getMessage().contains("start script converts"), uri.getMessage());
   }
 
   @Test

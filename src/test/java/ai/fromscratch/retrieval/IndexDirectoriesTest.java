@@ -51,4 +51,28 @@ class IndexDirectoriesTest {
     dirs.deleteInactive(second);
     assertEquals("gen-3", dirs.newGeneration().getFileName().toString());
   }
+
+  @Test
+  void anEmptyOrDamagedPointerCountsAsMissingAndNeverAsTheIndexFolder() throws Exception {
+    IndexDirectories dirs = new IndexDirectories(dataDir.resolve("index"));
+    Path first = dirs.newGeneration();
+    Path second = dirs.newGeneration();
+    for (String pointer : List.of("", "   \n", "..", "/etc", "gen-9", "../index")) {
+      Files.writeString(dataDir.resolve("index/ACTIVE"), pointer);
+
+      assertEquals(Optional.empty(), dirs.active(), "pointer '" + pointer + "'");
+      assertEquals(Optional.of(second), dirs.activeOrNewest(), "pointer '" + pointer + "'");
+    }
+    assertEquals(List.of(first, second), dirs.generations());
+  }
+
+  @Test
+  void activationLeavesNoTemporaryFileBehind() throws Exception {
+    IndexDirectories dirs = new IndexDirectories(dataDir.resolve("index"));
+    dirs.activate(dirs.newGeneration());
+
+    try (var files = Files.list(dataDir.resolve("index"))) {
+      assertTrue(files.noneMatch(file -> file.getFileName().toString().endsWith(".tmp")));
+    }
+  }
 }

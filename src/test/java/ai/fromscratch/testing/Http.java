@@ -7,6 +7,8 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,15 +22,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A small HTTP client for the integration tests: real requests to the real server. */
+/**
+ * A small HTTP client for the integration tests: real requests to the real server. The static calls
+ * share one cookie jar (one visitor, as one browser would be); a {@link Visitor} has its own.
+ */
 public final class Http {
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private static final Visitor SHARED = new Visitor();
 
   private Http() {}
+
+  /** A client with a cookie jar of its own: another browser, so another visitor. */
+  public static final class Visitor {
+    private final HttpClient client =
+        HttpClient.newBuilder()
+            // Java's client asks plain-HTTP servers for HTTP/2 (h2c), which hung the server's
+            // threads on forwarded pages until it spoke HTTP/1.1 only: left on, to keep it so.
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .build();
+
+    public Reply get(String url) {
+      return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    public Reply postJson(String url, String json) {
+      return send(
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply delete(String url) {
+      return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
+    public Reply send(HttpRequest.Builder request) {
+      try {
+        HttpResponse<String> response =
+            client.send(
+                request.timeout(Duration.ofSeconds(120)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body(), response.headers());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 
   /** A response with its body read as text. */
   public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
@@ -104,17 +147,6 @@ public final class Http {
   }
 
   public static Reply send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> response =
-          CLIENT.send(
-              request.timeout(Duration.ofSeconds(120)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body(), response.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return SHARED.send(request);
   }
 }

@@ -219,6 +219,8 @@ public final class LibertyServer implements AutoCloseable {
                   "RATE_LIMIT_CHAT_PER_MINUTE",
                   "0",
                   "RATE_LIMIT_UPLOADS_PER_HOUR",
+                  "0",
+                  "RATE_LIMIT_API_PER_MINUTE",
                   "0"));
       builder.environment().putAll(environment);
       process = builder.start();

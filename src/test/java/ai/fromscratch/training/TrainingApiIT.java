@@ -307,6 +307,16 @@ class TrainingApiIT {
     assertEquals(422, reply.status(), reply.body());
     assertTrue(reply.json().getString("error").startsWith("Not a usable ARPA model"));
     assertEquals(active, Http.get(api.url("/api/model")).json().getString("id"));
+
+    Http.Reply huge =
+        Uploads.upload(
+            api.url("/api/model/arpa"),
+            Uploads.file(
+                "huge.arpa", "\\data\\\nngram 1=2000000000\nngram 2=2000000000\n\n\\1-grams:\n"));
+    assertEquals(422, huge.status(), huge.body());
+    assertTrue(huge.json().getString("detail").contains("needs about"), huge.body());
+    assertEquals(active, Http.get(api.url("/api/model")).json().getString("id"));
+    assertEquals(200, Http.get(api.url("/api/keepalive")).status(), "the server is still up");
   }
 
   @Test

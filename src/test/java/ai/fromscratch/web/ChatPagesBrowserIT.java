@@ -271,10 +271,14 @@ class ChatPagesBrowserIT {
       assertNull(script(page, "return window.hacked;"));
       browser.screenshot("chat-markup");
 
-      long exchange = Long.parseLong(answer.getAttribute("data-exchange"));
-      Http.postJson(
-          api.url("/api/ratings"),
-          "{\"exchange_id\": " + exchange + ", \"rating\": \"up\", \"comment\": \"<i>nice</i>\"}");
+      // Rated in the page: only the visitor who asked may rate the answer.
+      answer.findElement(By.className("rate-up")).click();
+      WebElement comment = answer.findElement(By.className("rating-comment"));
+      WebElement saved = answer.findElement(By.className("rating-saved"));
+      browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElement(saved, "saved"));
+      script(page, "arguments[0].textContent = '';", saved);
+      comment.sendKeys("<i>nice</i>", Keys.ENTER);
+      browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElement(saved, "saved"));
       for (String other : List.of("admin", "analytics", "data")) {
         page.get(base + other);
         assertNull(script(page, "return window.hacked;"), other);
@@ -287,6 +291,42 @@ class ChatPagesBrowserIT {
   }
 
   /** Types a question, sends it with Enter, and returns the answer once it is complete. */
+  @Test
+  void aSecondVisitorSeesNoneOfTheFirstOnesConversationsAndEachCanDeleteTheirOwnHistory() {
+    try (Browser first = Browser.open();
+        Browser second = Browser.open()) {
+      WebDriver alice = first.driver();
+      alice.get(base.toString());
+      ask(first, "Alice wants to know about the Zephyr kettle warranty");
+      WebElement mine = conversationItem(first, "Alice wants to know");
+      String aliceConversation = mine.getAttribute("data-id");
+
+      WebDriver bob = second.driver();
+      bob.get(base.toString());
+      ask(second, "Bob asks how to reset the router");
+      conversationItem(second, "Bob asks how");
+      assertFalse(
+          bob.findElement(By.id("conversation-list")).getText().contains("Alice"),
+          "bob's list holds only his own");
+      bob.get(base + "?c=" + aliceConversation);
+      second
+          .waitUpTo(WAIT)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.cssSelector(".message.error"), "No conversation " + aliceConversation));
+      assertFalse(bob.findElement(By.id("messages")).getText().contains("Alice wants"));
+      second.screenshot("chat-other-visitor");
+
+      alice.findElement(By.id("delete-history")).click();
+      alice.switchTo().alert().accept();
+      first
+          .waitUpTo(WAIT)
+          .until(driver -> driver.findElements(By.cssSelector("#conversation-list li")).isEmpty());
+      bob.get(base.toString());
+      conversationItem(second, "Bob asks how");
+    }
+  }
+
   private static WebElement ask(Browser browser, String question) {
     WebDriver page = browser.driver();
     int answered = page.findElements(By.cssSelector(".message.assistant[data-exchange]")).size();
@@ -351,8 +391,8 @@ class ChatPagesBrowserIT {
         .until(driver -> driver.findElement(By.id(id)).getText().strip());
   }
 
-  private static Object script(WebDriver page, String code) {
-    return ((JavascriptExecutor) page).executeScript(code);
+  private static Object script(WebDriver page, String code, Object... arguments) {
+    return ((JavascriptExecutor) page).executeScript(code, arguments);
   }
 
   private static boolean isExchange(JsonObject line, long exchange) {

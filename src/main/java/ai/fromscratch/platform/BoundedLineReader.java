@@ -1,14 +1,15 @@
-package ai.fromscratch.dataset;
+package ai.fromscratch.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Reads a stream line by line as bytes, never holding more than {@code maxLineBytes} of one line: a
  * longer line is skipped to its end and reported as such, so one huge line cannot exhaust the heap.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
   private final InputStream in;
   private final int maxLineBytes;
   private final byte[] buffer = new byte[1 << 16];
@@ -19,13 +20,13 @@ final class BoundedLineReader {
   private boolean overLong;
   private long lineNumber;
 
-  BoundedLineReader(InputStream in, int maxLineBytes) {
+  public BoundedLineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
   }
 
   /** Reads the next line; false at the end of the stream. */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     lineLength = 0;
     overLong = false;
     boolean any = false;
@@ -74,21 +75,26 @@ final class BoundedLineReader {
   }
 
   /** 1-based number of the current line. */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
   /** Whether the current line was longer than the limit (its bytes are then not kept). */
-  boolean overLong() {
+  public boolean overLong() {
     return overLong;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     return line;
   }
 
   /** Length of the current line without its line break. */
-  int length() {
+  public int length() {
     return lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+  }
+
+  /** The current line as text (UTF-8, malformed bytes replaced). */
+  public String text() {
+    return new String(line, 0, length(), StandardCharsets.UTF_8);
   }
 }
