@@ -91,7 +91,7 @@
       conversation.exchanges.forEach(function (exchange) {
         messages.appendChild(el("div", "message user", exchange.question));
         var answer = assistantMessage();
-        answer.text.textContent = exchange.answer;
+        renderText(answer.text, exchange.answer);
         finishAnswer(answer, exchange.id, exchange.sources, exchange.rating, exchange.stop_reason);
       });
       messages.scrollTop = messages.scrollHeight;
@@ -138,6 +138,35 @@
   }
 
   /* Answers */
+
+  /*
+   * Shows an answer as its source wrote it: paragraphs at blank lines, lines indented by four
+   * spaces (or a tab) as a code block, `backticked` words as code, everything else as text. Every
+   * piece is set with textContent: the shape comes from the text, never markup from it.
+   */
+  function renderText(container, text) {
+    container.replaceChildren();
+    text.split(/\n{2,}/).forEach(function (block) {
+      var lines = block.split("\n");
+      if (lines.every(function (line) { return /^( {4}|\t)/.test(line) || line === ""; })) {
+        var pre = el("pre", "code-block");
+        pre.appendChild(el("code", null, lines.map(function (line) {
+          return line.replace(/^( {4}|\t)/, "");
+        }).join("\n")));
+        container.appendChild(pre);
+        return;
+      }
+      var paragraph = el("p");
+      block.split(/(`[^`\n]+`)/).forEach(function (piece, index) {
+        if (index % 2 === 1) {
+          paragraph.appendChild(el("code", null, piece.slice(1, -1)));
+        } else if (piece) {
+          paragraph.appendChild(document.createTextNode(piece));
+        }
+      });
+      container.appendChild(paragraph);
+    });
+  }
 
   function assistantMessage() {
     var box = el("div", "message assistant");
@@ -261,7 +290,7 @@
       var result = JSON.parse(event.data);
       closeStream();
       answer.box.classList.remove("streaming");
-      answer.text.textContent = result.answer;
+      renderText(answer.text, result.answer);
       current = result.conversation_id;
       finishAnswer(answer, result.exchange_id, result.sources, null, result.stop_reason);
       loadConversations();

@@ -27,11 +27,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class BpeTrainer {
   private static final int PROGRESS_STEPS = 100;
+  private static final long BYTES_PER_DISTINCT_WORD = 320;
 
   private final BpeTrainingOptions options;
   private final TextPipeline pipeline;
   private final Map<String, long[]> wordCounts = new HashMap<>();
   private long wordTotal;
+  private long distinctCharacters;
 
   public BpeTrainer(BpeTrainingOptions options) {
     this.options = options;
@@ -67,14 +69,29 @@ public final class BpeTrainer {
 
           @Override
           public void word(TextPipeline.Normalized segment, int from, int to) {
-            wordCounts.computeIfAbsent(segment.text().substring(from, to), w -> new long[1])[0]++;
+            wordCounts
+                .computeIfAbsent(segment.text().substring(from, to), BpeTrainer.this::counter)[0]++;
             wordTotal++;
           }
         });
   }
 
+  private long[] counter(String word) {
+    distinctCharacters += word.length();
+    return new long[1];
+  }
+
   public int distinctWords() {
     return wordCounts.size();
+  }
+
+  /**
+   * About the most heap training on the words counted so far takes: per distinct word its entry in
+   * the counts (string, map entry, counter), then its symbols and its places in the pair table
+   * while the merges are learned.
+   */
+  public long heapBytes() {
+    return BYTES_PER_DISTINCT_WORD * wordCounts.size() + 2 * distinctCharacters;
   }
 
   public long words() {

@@ -14,14 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A chat message with its options. Retrieval is on unless {@code use_rag} is false; sampling
- * defaults to a temperature below 1 that keeps answers close to the data, and the turn markers are
- * never part of an answer.
+ * A chat message with its options. Retrieval is on unless {@code use_rag} is false. An answer
+ * follows its best-supported words (temperature 0) unless a temperature asks for sampling, and may
+ * run long enough to copy a whole FAQ answer; the turn markers are never part of it.
  */
 public record ChatRequest(
     Long conversationId, String message, SamplingOptions sampling, boolean useRag) {
   public static final int MAX_MESSAGE = 4000;
-  public static final double DEFAULT_TEMPERATURE = 0.7;
+  public static final double DEFAULT_TEMPERATURE = 0;
+  public static final int DEFAULT_MAX_TOKENS = 600;
 
   /** The parameters a chat request may have. */
   public static final Set<String> KNOWN =
@@ -47,7 +48,7 @@ public record ChatRequest(
     }
     Long conversation = params.optionalLong("conversation_id");
     SamplingOptions sampling =
-        GenerateRequest.sampling(params, DEFAULT_TEMPERATURE)
+        GenerateRequest.sampling(params, DEFAULT_TEMPERATURE, DEFAULT_MAX_TOKENS)
             .withExcludedTokens(ChatFormat.MARKERS);
     return new ChatRequest(conversation, message, sampling, params.bool("use_rag", true));
   }

@@ -1,5 +1,6 @@
 package ai.fromscratch.engine;
 
+import ai.fromscratch.copy.CopyCorpus;
 import ai.fromscratch.dataset.Turn;
 import ai.fromscratch.lm.Tokenizer;
 import java.util.ArrayList;
@@ -57,6 +58,24 @@ public final class ChatFormat {
     return sentences;
   }
 
+  /**
+   * Adds one record's turns to a copy corpus as one document, as the model reads them: each user
+   * turn after {@code <user>}, each answer and each text after {@code <assistant>} (so an answer
+   * may start with a text), their words with the case and spacing they were written with.
+   */
+  public static void addDocument(CopyCorpus.Builder builder, List<Turn> turns) {
+    for (Turn turn : turns) {
+      switch (turn.role()) {
+        case Turn.USER -> builder.marker(USER).text(withoutClosingMarks(turn.text()), 0);
+        case Turn.ASSISTANT, Turn.TEXT -> builder.marker(ASSISTANT).text(turn.text(), 1);
+        default -> {
+          // System prompts are not trained on: neither are they copied from.
+        }
+      }
+    }
+    builder.end();
+  }
+
   /** The prompt tokens that ask the model to answer {@code question}. */
   public static List<String> prompt(String question, Tokenizer tokenizer) {
     List<String> tokens = question(question, tokenizer);
@@ -74,6 +93,11 @@ public final class ChatFormat {
       tokens.remove(tokens.size() - 1);
     }
     return tokens;
+  }
+
+  /** The question's text without its closing marks, as {@link #prompt} reads it. */
+  static String withoutClosingMarks(String text) {
+    return text.replaceAll("[\\s.!?]+$", "");
   }
 
   private static List<String> marked(String marker, String text, Tokenizer tokenizer) {

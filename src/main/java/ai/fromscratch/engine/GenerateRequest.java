@@ -25,13 +25,17 @@ public record GenerateRequest(String prompt, SamplingOptions sampling, boolean u
     return new GenerateRequest(prompt, sampling(params), params.bool("use_rag", useRagDefault));
   }
 
+  /** Tokens generated unless a request says otherwise. */
+  public static final int DEFAULT_MAX_TOKENS = 60;
+
   /** The sampling options of a request body, at temperature 1 unless it says otherwise. */
   public static SamplingOptions sampling(JsonParams params) {
-    return sampling(params, 1.0);
+    return sampling(params, 1.0, DEFAULT_MAX_TOKENS);
   }
 
-  /** The sampling options of a request body (also used by chat requests). */
-  public static SamplingOptions sampling(JsonParams params, double defaultTemperature) {
+  /** The sampling options of a request body (also used by chat requests, with their defaults). */
+  public static SamplingOptions sampling(
+      JsonParams params, double defaultTemperature, int defaultMaxTokens) {
     List<String> stop = params.stringOrStrings("stop");
     if (stop.size() > 16) {
       throw ApiException.badRequest("stop takes at most 16 strings");
@@ -41,7 +45,7 @@ public record GenerateRequest(String prompt, SamplingOptions sampling, boolean u
       throw ApiException.badRequest("top_p must be above 0 and at most 1 (1 turns it off)");
     }
     return new SamplingOptions(
-        params.integer("max_tokens", 60, 1, MAX_TOKENS),
+        params.integer("max_tokens", defaultMaxTokens, 1, MAX_TOKENS),
         params.decimal("temperature", defaultTemperature, 0.0, 5.0),
         params.integer("top_k", 0, 0, 1_000_000),
         topP,

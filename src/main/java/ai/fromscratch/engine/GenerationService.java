@@ -1,15 +1,14 @@
 package ai.fromscratch.engine;
 
 import ai.fromscratch.lm.Generation;
-import ai.fromscratch.lm.NextWordDistribution;
 import ai.fromscratch.lm.SamplingOptions;
 import ai.fromscratch.lm.TokenSink;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import ai.fromscratch.platform.WorkGate;
+import ai.fromscratch.retrieval.RecordHit;
 import ai.fromscratch.retrieval.RetrievalService;
-import ai.fromscratch.retrieval.SearchHit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,18 +88,13 @@ public class GenerationService {
       boolean useRag,
       TokenSink sink) {
     long started = System.nanoTime();
-    List<SearchHit> hits =
-        useRag && !query.isBlank() ? retrieval.hits(query, retrieval.defaultK()) : List.of();
+    List<RecordHit> records =
+        useRag && !query.isBlank() ? retrieval.records(query, retrieval.defaultK()) : List.of();
     long retrieved = System.nanoTime();
-    NextWordDistribution distribution =
-        RetrievalSteering.distribution(
-            model, query, hits, settings.getDouble(Setting.RAG_CONTEXT_WEIGHT));
-    List<String> history =
-        new ArrayList<>(
-            RetrievalSteering.contextTokens(
-                hits, model.tokenizer(), settings.getInt(Setting.MAX_CONTEXT_CHARS)));
-    history.addAll(prompt);
-    Generation generation = model.generator().generate(distribution, history, sampling, sink);
+    Generation generation =
+        new Answerer(model, Answerer.TUNED, settings.getInt(Setting.MAX_CONTEXT_CHARS))
+            .answer(prompt, records, sampling, sink)
+            .generation();
     long done = System.nanoTime();
     return new GenerationResult(
         generation.text(),
@@ -109,7 +103,7 @@ public class GenerationService {
         (done - started) / 1e6,
         (retrieved - started) / 1e6,
         model.id(),
-        retrieval.sources(hits));
+        retrieval.recordSources(records));
   }
 
   /** Scores each line of {@code text} as a sentence, as KenLM's query does. */

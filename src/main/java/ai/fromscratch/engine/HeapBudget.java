@@ -5,13 +5,13 @@ package ai.fromscratch.engine;
  * grow to, less a reserve for the requests served meanwhile. Loading more than that would end the
  * JVM (ExitOnOutOfMemoryError), so a model that needs more is refused before it is read.
  */
-final class HeapBudget {
+public final class HeapBudget {
   /** Heap kept for serving chats during a load. */
   static final long RESERVE_BYTES = 48L << 20;
 
   private HeapBudget() {}
 
-  static long spareBytes() {
+  public static long spareBytes() {
     Runtime runtime = Runtime.getRuntime();
     long used = runtime.totalMemory() - runtime.freeMemory();
     return Math.max(0, runtime.maxMemory() - used - RESERVE_BYTES);

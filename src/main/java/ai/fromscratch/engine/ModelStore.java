@@ -1,6 +1,9 @@
 package ai.fromscratch.engine;
 
+import ai.fromscratch.copy.CopyCorpus;
+import ai.fromscratch.copy.CopyCorpusFile;
 import ai.fromscratch.lm.ModelFile;
+import ai.fromscratch.lm.StoredModel;
 import ai.fromscratch.platform.DataDirectory;
 import ai.fromscratch.platform.PointerFile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +28,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ModelStore {
   static final String EXTENSION = ".lm";
+  static final String COPY_EXTENSION = ".copy";
   private static final String POINTER = "ACTIVE";
   private static final Logger LOG = Logger.getLogger(ModelStore.class.getName());
 
@@ -47,9 +51,34 @@ public class ModelStore {
     return Optional.empty();
   }
 
-  /** Loads and checks a model file (checksum and structure) without activating it. */
+  /**
+   * Loads and checks a model file (checksum and structure) without activating it, with the copy
+   * corpus of its training text when one was written beside it and fits the heap. Its n-grams are
+   * mapped from the file; only its vocabulary takes heap, and one that would not fit is refused
+   * ({@link ai.fromscratch.lm.ModelTooLargeException}) before it is read.
+   */
   public ActiveModel load(Path file) throws IOException {
-    return ActiveModel.of(file.getFileName().toString(), ModelFile.load(file));
+    StoredModel stored = ModelFile.load(file, HeapBudget.spareBytes());
+    return ActiveModel.of(file.getFileName().toString(), stored, copyCorpus(file));
+  }
+
+  /** The copy corpus beside a model file ({@code <model>.copy}). */
+  public static Path copyCorpusFile(Path model) {
+    return model.resolveSibling(model.getFileName() + COPY_EXTENSION);
+  }
+
+  private static CopyCorpus copyCorpus(Path model) {
+    Path file = copyCorpusFile(model);
+    if (!Files.isRegularFile(file)) {
+      return CopyCorpus.empty();
+    }
+    try {
+      return CopyCorpusFile.load(file, HeapBudget.spareBytes());
+    } catch (IOException e) {
+      // Answers still copy from the passages; only the training text is not copied from.
+      LOG.warning(() -> "Answering without the copy corpus " + file + ": " + e.getMessage());
+      return CopyCorpus.empty();
+    }
   }
 
   /** Makes {@code file} the model loaded at the next start (the pointer is replaced durably). */

@@ -42,12 +42,16 @@ public class ModelTransferService {
     ArpaWriter.write(generation.requireModel().model(), out);
   }
 
-  /** Reads an ARPA file (plain or gzipped) as it arrives, stores it as a model and activates it. */
+  /**
+   * Reads an ARPA file (plain or gzipped) as it arrives, stores it as a model and activates it. The
+   * reading takes at most TRAINING_MEMORY_MB of heap (less when less is free): its higher orders
+   * are sorted on disk, so an ARPA file from lmplz for a corpus far beyond this server reads too.
+   */
   public ModelFacts importArpa(String fileName, InputStream content) throws IOException {
     long limit = (long) settings.getInt(Setting.MAX_UPLOAD_MB) << 20;
     IncomingFile incoming = spool.receive(content, limit);
     try {
-      NgramModel model = read(incoming.path(), fileName);
+      NgramModel model = read(incoming.path(), fileName, memoryBudget());
       Path file =
           dataDirectory
               .models()
@@ -70,14 +74,22 @@ public class ModelTransferService {
     }
   }
 
-  private static NgramModel read(Path arpa, String fileName) {
+  private long memoryBudget() {
+    long budget = (long) settings.getInt(Setting.TRAINING_MEMORY_MB) << 20;
+    return Math.min(budget, HeapBudget.spareBytes());
+  }
+
+  private NgramModel read(Path arpa, String fileName, long memoryBudget) throws IOException {
+    Path work = Files.createTempDirectory(dataDirectory.work(), "arpa-import-");
     try {
-      return ArpaReader.read(arpa, HeapBudget.spareBytes());
+      return ArpaReader.read(arpa, memoryBudget, work);
     } catch (IOException | RuntimeException e) {
       throw new ApiException(
           422,
           "Not a usable ARPA model" + (fileName == null ? "" : " (" + fileName + ")"),
           e.getMessage());
+    } finally {
+      Files.deleteIfExists(work);
     }
   }
 }

@@ -3,9 +3,12 @@ package ai.fromscratch.lm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,6 +16,12 @@ import java.util.List;
  * Word ids are assigned as for estimated models; lmplz's {@code 0} and SRILM's {@code -99} for
  * {@code <s>} are both accepted; a missing {@code <unk>} gets log10 probability -100 as in KenLM.
  * Errors name the line.
+ *
+ * <p>It streams: the unigrams are held (the vocabulary), each higher order goes through an external
+ * sort into trie order ({@link RecordSorter}, within the memory budget, spilling to a work
+ * directory) and is written as columns that the model maps, so a model far larger than the heap
+ * (lmplz's output for a corpus beyond this machine) reads in bounded memory. The declared counts
+ * are checked against the budget and the disk before anything is allocated.
  */
 public final class ArpaReader {
   private static final float MISSING_UNK_LOG10 = -100f;
@@ -26,9 +35,16 @@ public final class ArpaReader {
   /** No limit on the memory a model may take (for tools and tests). */
   public static final long UNBOUNDED = Long.MAX_VALUE;
 
+  /** Heap a unigram takes while read: its word, probabilities, hash slots and ranking. */
+  private static final long BYTES_PER_UNIGRAM = 120;
+
+  /** The least memory the sorts of the higher orders get. */
+  private static final long MIN_SORT_BYTES = 1 << 20;
+
   private final Reader in;
   private final String source;
   private final long memoryBudget;
+  private final Path workDir;
   private final StringBuilder buffer = new StringBuilder();
   private final char[] chunk = new char[1 << 16];
   private int position;
@@ -40,10 +56,11 @@ public final class ArpaReader {
   /** The current line is to be read again (the header ends by reading the first section line). */
   private boolean pushBack;
 
-  private ArpaReader(Reader in, String source, long memoryBudget) {
+  private ArpaReader(Reader in, String source, long memoryBudget, Path workDir) {
     this.in = in;
     this.source = source;
     this.memoryBudget = memoryBudget;
+    this.workDir = workDir;
   }
 
   public static NgramModel read(Path file) throws IOException {
@@ -51,32 +68,52 @@ public final class ArpaReader {
   }
 
   /**
-   * Reads a model whose loading needs at most {@code memoryBudget} bytes: the header's counts are
-   * checked against it before anything is allocated.
+   * Reads a model within {@code memoryBudget} bytes of heap, its sorts spilling to a temporary
+   * directory; the header's counts are checked against the budget before anything is allocated.
    */
   public static NgramModel read(Path file, long memoryBudget) throws IOException {
+    Path work = Files.createTempDirectory("arpa-");
+    try {
+      return read(file, memoryBudget, work);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /**
+   * Reads a model within {@code memoryBudget} bytes of heap, its sorts and columns in {@code
+   * workDir}; the columns are mapped and then deleted (a mapping outlives its file's name).
+   */
+  public static NgramModel read(Path file, long memoryBudget, Path workDir) throws IOException {
     try (BufferedReader in = TextFiles.open(file)) {
-      return new ArpaReader(in, file.toString(), memoryBudget).read();
+      return new ArpaReader(in, file.toString(), memoryBudget, workDir).read();
     }
   }
 
   public static NgramModel read(BufferedReader in, String sourceName) throws IOException {
-    return new ArpaReader(in, sourceName, UNBOUNDED).read();
+    Path work = Files.createTempDirectory("arpa-");
+    try {
+      return new ArpaReader(in, sourceName, UNBOUNDED, work).read();
+    } finally {
+      deleteTree(work);
+    }
   }
 
   /**
-   * About how many bytes reading a model with these n-gram counts takes at its peak: the compact
-   * model (16 bytes an n-gram with its child offsets, about 80 a word for the vocabulary) and the
-   * largest order's reading arrays (28 bytes an n-gram).
+   * About how much heap reading a model with these n-gram counts takes: its vocabulary, and a sort
+   * block of at least a megabyte for the higher orders (which take disk, not heap).
    */
   public static long bytesToRead(int[] counts) {
-    long total = 0;
-    long largest = 0;
-    for (int count : counts) {
-      total += count;
-      largest = Math.max(largest, count);
+    return BYTES_PER_UNIGRAM * counts[0] + MIN_SORT_BYTES;
+  }
+
+  /** About how much disk reading a model with these n-gram counts takes: sorts and columns. */
+  public static long diskToRead(int[] counts) {
+    long bytes = 0;
+    for (int level = 1; level < counts.length; level++) {
+      bytes += (long) counts[level] * (8L * (level + 4) + 16);
     }
-    return 16 * total + 28 * largest + 80L * counts[0];
+    return bytes;
   }
 
   private NgramModel read() throws IOException {
@@ -85,33 +122,44 @@ public final class ArpaReader {
     if (needed > memoryBudget) {
       throw error(
           String.format(
-              "a model of %,d n-grams needs about %d MB of memory to load, and %d MB can be spared"
+              "a model of %,d words needs about %d MB of memory to load, and %d MB can be spared"
                   + " for it",
-              Arrays.stream(counts).asLongStream().sum(), needed >> 20, memoryBudget >> 20));
+              counts[0], needed >> 20, memoryBudget >> 20));
+    }
+    long disk = diskToRead(counts);
+    long free = Files.getFileStore(workDir).getUsableSpace();
+    if (disk > free) {
+      throw error(
+          String.format(
+              "a model of %,d n-grams needs about %d MB of disk to load, and %d MB are free",
+              Arrays.stream(counts).asLongStream().sum(), disk >> 20, free >> 20));
     }
     linesAllowed += Arrays.stream(counts).asLongStream().sum();
     int order = counts.length;
-    int[][] words = new int[order][];
-    float[][] probs = new float[order][];
-    float[][] backoffs = new float[order][];
-    int[][] childStarts = new int[order][];
+    IntColumn[] words = new IntColumn[order];
+    FloatColumn[] probs = new FloatColumn[order];
+    FloatColumn[] backoffs = new FloatColumn[order];
+    IntColumn[] childStarts = new IntColumn[order];
     Vocabulary vocabulary = readUnigrams(counts[0], order == 1, probs, backoffs);
+    long sortBytes = Math.max(MIN_SORT_BYTES, memoryBudget - BYTES_PER_UNIGRAM * counts[0]);
+    Path lowerGrams = null;
     for (int level = 1; level < order; level++) {
-      readOrder(
-          level,
-          counts[level],
-          level == order - 1,
-          vocabulary,
-          words,
-          probs,
-          backoffs,
-          childStarts);
+      OrderColumns columns =
+          new OrderColumns(workDir, level, level == order - 1, vocabulary.size(), lowerGrams);
+      readOrder(level, counts[level], vocabulary, columns, sortBytes);
+      words[level] = IntColumn.mapped(columns.mapWords());
+      probs[level] = FloatColumn.mapped(columns.mapProbs());
+      backoffs[level] = level == order - 1 ? null : FloatColumn.mapped(columns.mapBackoffs());
+      childStarts[level - 1] = IntColumn.mapped(columns.mapLowerChildStarts());
+      deleteIfExists(lowerGrams);
+      lowerGrams = columns.grams();
     }
+    deleteIfExists(lowerGrams);
     nextContentLine();
     if (line == null || !line.equals("\\end\\")) {
       throw error("expected \\end\\");
     }
-    return new NgramModel(vocabulary, words, probs, backoffs, childStarts);
+    return new NgramModel(vocabulary, words, probs, backoffs, childStarts, true);
   }
 
   private int[] readHeader() throws IOException {
@@ -142,8 +190,8 @@ public final class ArpaReader {
     return counts.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private Vocabulary readUnigrams(int count, boolean highest, float[][] probs, float[][] backoffs)
-      throws IOException {
+  private Vocabulary readUnigrams(
+      int count, boolean highest, FloatColumn[] probs, FloatColumn[] backoffs) throws IOException {
     expectSection(1);
     WordTable table = new WordTable(count + 1);
     float[] log10 = new float[count + 1];
@@ -170,81 +218,173 @@ public final class ArpaReader {
     int size = table.size();
     log10[table.find(Vocabulary.BOS_WORD)] = NgramModel.LOG10_ZERO;
     int[] newId = VocabularyOrder.rank(table, Arrays.copyOf(log10, size));
-    probs[0] = new float[size];
+    float[] log10ById = new float[size];
     float[] backoffById = new float[size];
     for (int old = 0; old < size; old++) {
-      probs[0][newId[old]] = log10[old];
+      log10ById[newId[old]] = log10[old];
       backoffById[newId[old]] = backoff[old];
     }
-    backoffs[0] = highest ? null : backoffById;
+    probs[0] = FloatColumn.of(log10ById);
+    backoffs[0] = highest ? null : FloatColumn.of(backoffById);
     return VocabularyOrder.reorder(table, newId);
   }
 
+  /**
+   * Reads the n-grams of one order into a sorter (word ids, probability, backoff, line), then
+   * writes them in trie order, checking each one's prefix against the order below and that none
+   * comes twice.
+   */
   private void readOrder(
-      int level,
-      int count,
-      boolean highest,
-      Vocabulary vocabulary,
-      int[][] words,
-      float[][] probs,
-      float[][] backoffs,
-      int[][] childStarts)
+      int level, int count, Vocabulary vocabulary, OrderColumns columns, long sortBytes)
       throws IOException {
     int order = level + 1;
     expectSection(order);
-    int[] parents = new int[count];
-    int[] lastWords = new int[count];
-    float[] log10 = new float[count];
-    float[] backoff = highest ? null : new float[count];
-    int[] lines = new int[count];
+    boolean highest = columns.highest;
     String[] fields = new String[order + 2];
-    for (int i = 0; i < count; i++) {
-      nextEntry(order);
-      int fieldCount = split(line, fields, order, highest);
-      int node = wordId(vocabulary, fields[1]);
-      for (int j = 1; j < order - 1; j++) {
-        node =
-            NgramModel.findChild(
-                childStarts[j - 1], words[j], node, wordId(vocabulary, fields[j + 1]));
-        if (node < 0) {
-          throw error("the prefix of this " + order + "-gram is not in the model");
+    int[] record = new int[order + 3];
+    try (RecordSorter sorter = new RecordSorter(workDir, order + 3, order, false, sortBytes)) {
+      for (int i = 0; i < count; i++) {
+        nextEntry(order);
+        int fieldCount = split(line, fields, order, highest);
+        for (int j = 0; j < order; j++) {
+          record[j] = wordId(vocabulary, fields[j + 1]);
+        }
+        record[order] = Float.floatToRawIntBits(number(fields[0]));
+        record[order + 1] =
+            Float.floatToRawIntBits(
+                !highest && fieldCount == order + 2 ? number(fields[order + 1]) : 0f);
+        record[order + 2] = lineNumber;
+        sorter.add(record);
+      }
+      int current = lineNumber;
+      try (RecordSorter.RecordSource sorted = sorter.sorted()) {
+        columns.write(sorted, (entryLine, message) -> errorAt(entryLine, message));
+      }
+      lineNumber = current;
+    }
+  }
+
+  /** The columns of one order, written from its n-grams in trie order. */
+  private static final class OrderColumns {
+    final boolean highest;
+    private final int order;
+    private final int lowerCount;
+    private final Path lowerGrams;
+    private final Path grams;
+    private final Path words;
+    private final Path probs;
+    private final Path backoffs;
+    private final Path lowerChildStarts;
+
+    OrderColumns(Path workDir, int level, boolean highest, int vocabularySize, Path lowerGrams) {
+      this.order = level + 1;
+      this.highest = highest;
+      this.lowerCount = level == 1 ? vocabularySize : -1;
+      this.lowerGrams = lowerGrams;
+      this.grams = workDir.resolve("arpa-grams-" + order);
+      this.words = workDir.resolve("arpa-words-" + order);
+      this.probs = workDir.resolve("arpa-probs-" + order);
+      this.backoffs = workDir.resolve("arpa-backoffs-" + order);
+      this.lowerChildStarts = workDir.resolve("arpa-starts-" + level);
+    }
+
+    /** Reports an error at a line of the file. */
+    interface Errors {
+      ModelFormatException at(int line, String message);
+    }
+
+    /**
+     * Walks the sorted n-grams beside the order below (its grams file, or every word id for
+     * unigrams), so each n-gram's prefix is found and the child starts come out in order.
+     */
+    void write(RecordSorter.RecordSource sorted, Errors errors) throws ModelFormatException {
+      int prefix = order - 1;
+      try (IntRecords.Reader lower =
+              lowerGrams == null ? null : new IntRecords.Reader(lowerGrams, prefix);
+          IntRecords.Writer gramOut = highest ? null : new IntRecords.Writer(grams, order);
+          IntRecords.Writer wordOut = new IntRecords.Writer(words, 1);
+          IntRecords.Writer probOut = new IntRecords.Writer(probs, 1);
+          IntRecords.Writer backoffOut = highest ? null : new IntRecords.Writer(backoffs, 1);
+          IntRecords.Writer startOut = new IntRecords.Writer(lowerChildStarts, 1)) {
+        int[] lowerGram = new int[prefix];
+        int lowerId = -1;
+        int[] previous = null;
+        int children = 0;
+        startOut.writeInt(0);
+        while (sorted.next()) {
+          int[] entry = sorted.record();
+          if (previous != null && Arrays.equals(previous, 0, order, entry, 0, order)) {
+            throw errors.at(
+                entry[order + 2],
+                "duplicate " + order + "-gram (also on line " + previous[order + 2] + ")");
+          }
+          while (lowerId < 0 || Arrays.compare(lowerGram, 0, prefix, entry, 0, prefix) < 0) {
+            if (lowerId >= 0) {
+              startOut.writeInt(children);
+            }
+            if (!nextLower(lower, lowerGram, ++lowerId)) {
+              throw errors.at(
+                  entry[order + 2], "the prefix of this " + order + "-gram is not in the model");
+            }
+          }
+          if (!Arrays.equals(lowerGram, 0, prefix, entry, 0, prefix)) {
+            throw errors.at(
+                entry[order + 2], "the prefix of this " + order + "-gram is not in the model");
+          }
+          children++;
+          wordOut.writeInt(entry[order - 1]);
+          probOut.writeInt(entry[order]);
+          if (!highest) {
+            backoffOut.writeInt(entry[order + 1]);
+            gramOut.write(entry);
+          }
+          previous = previous == null ? entry.clone() : copyInto(previous, entry);
+        }
+        if (lowerId >= 0) {
+          startOut.writeInt(children);
+        }
+        while (nextLower(lower, lowerGram, ++lowerId)) {
+          startOut.writeInt(children);
         }
       }
-      parents[i] = node;
-      lastWords[i] = wordId(vocabulary, fields[order]);
-      log10[i] = number(fields[0]);
-      if (backoff != null && fieldCount == order + 2) {
-        backoff[i] = number(fields[order + 1]);
-      }
-      lines[i] = lineNumber;
     }
-    int parentCount = probs[level - 1].length;
-    int[] byWord =
-        CountingSort.sort(CountingSort.identity(count), count, lastWords, 0, vocabulary.size());
-    int[] sorted = CountingSort.sort(byWord, count, parents, 0, parentCount);
-    int[] starts = new int[parentCount + 1];
-    words[level] = new int[count];
-    probs[level] = new float[count];
-    backoffs[level] = highest ? null : new float[count];
-    for (int g = 0; g < count; g++) {
-      int entry = sorted[g];
-      if (g > 0
-          && parents[entry] == parents[sorted[g - 1]]
-          && lastWords[entry] == lastWords[sorted[g - 1]]) {
-        lineNumber = lines[entry];
-        throw error("duplicate " + order + "-gram (also on line " + lines[sorted[g - 1]] + ")");
+
+    private boolean nextLower(IntRecords.Reader lower, int[] gram, int id) {
+      if (lower == null) {
+        gram[0] = id;
+        return id < lowerCount;
       }
-      words[level][g] = lastWords[entry];
-      probs[level][g] = log10[entry];
-      if (backoff != null) {
-        backoffs[level][g] = backoff[entry];
+      if (!lower.next()) {
+        return false;
       }
-      starts[parents[entry] + 1]++;
+      System.arraycopy(lower.record(), 0, gram, 0, gram.length);
+      return true;
     }
-    for (int parent = 0; parent < parentCount; parent++) {
-      starts[parent + 1] += starts[parent];
+
+    private static int[] copyInto(int[] target, int[] source) {
+      System.arraycopy(source, 0, target, 0, target.length);
+      return target;
     }
-    childStarts[level - 1] = starts;
+
+    Path grams() {
+      return highest ? null : grams;
+    }
+
+    ByteBuffer mapWords() throws IOException {
+      return IntRecords.mapAndDelete(words);
+    }
+
+    ByteBuffer mapProbs() throws IOException {
+      return IntRecords.mapAndDelete(probs);
+    }
+
+    ByteBuffer mapBackoffs() throws IOException {
+      return IntRecords.mapAndDelete(backoffs);
+    }
+
+    ByteBuffer mapLowerChildStarts() throws IOException {
+      return IntRecords.mapAndDelete(lowerChildStarts);
+    }
   }
 
   private int wordId(Vocabulary vocabulary, String word) throws ModelFormatException {
@@ -380,6 +520,24 @@ public final class ArpaReader {
   }
 
   private ModelFormatException error(String message) {
-    return new ModelFormatException(source + ", line " + lineNumber + ": " + message);
+    return errorAt(lineNumber, message);
+  }
+
+  private ModelFormatException errorAt(int line, String message) {
+    return new ModelFormatException(source + ", line " + line + ": " + message);
+  }
+
+  private static void deleteIfExists(Path file) throws IOException {
+    if (file != null) {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (var files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
   }
 }

@@ -55,7 +55,7 @@ public final class ArpaWriter {
       return;
     }
     for (int child = model.childStart(level, node); child < model.childEnd(level, node); child++) {
-      path[level + 1] = model.words[level + 1][child];
+      path[level + 1] = model.word(level + 1, child);
       descend(level + 1, child, targetLevel);
     }
   }
@@ -63,7 +63,7 @@ public final class ArpaWriter {
   private void writeEntry(int level, int node) throws IOException {
     line.setLength(0);
     boolean sentenceStart = level == 0 && node == Vocabulary.BOS;
-    line.append(sentenceStart ? "0" : format(model.probs[level][node])).append('\t');
+    line.append(sentenceStart ? "0" : format(model.prob(level, node))).append('\t');
     Vocabulary vocabulary = model.vocabulary();
     for (int j = 0; j <= level; j++) {
       if (j > 0) {
@@ -72,7 +72,7 @@ public final class ArpaWriter {
       line.append(vocabulary.word(path[j]));
     }
     if (level < model.order() - 1) {
-      line.append('\t').append(format(model.backoffs[level][node]));
+      line.append('\t').append(format(model.backoff(level, node)));
     }
     line.append('\n');
     out.append(line);

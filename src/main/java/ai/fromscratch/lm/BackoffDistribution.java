@@ -71,12 +71,10 @@ final class BackoffDistribution implements NextWordDistribution {
       if (from == to) {
         continue;
       }
-      int[] words = model.words[level + 1];
-      float[] probs = model.probs[level + 1];
       for (int child = from; child < to; child++) {
-        int word = words[child];
+        int word = model.word(level + 1, child);
         if (offered.add(word) && !isForbidden(word)) {
-          out.add(word, levelScale * exp10(probs[child]));
+          out.add(word, levelScale * exp10(model.prob(level + 1, child)));
         }
       }
       return true;
@@ -86,11 +84,11 @@ final class BackoffDistribution implements NextWordDistribution {
 
   @Override
   public void offerMostProbable(int max, Candidates out, WordSet offered) {
-    float[] unigramLog10 = model.probs[0];
+    int size = model.vocabulary().size();
     // Ids from 3 on are sorted by unigram probability; </s> (2) is checked first.
-    for (int word = Vocabulary.EOS; word < unigramLog10.length && out.size() < max; word++) {
+    for (int word = Vocabulary.EOS; word < size && out.size() < max; word++) {
       if (offered.add(word)) {
-        out.add(word, scale * exp10(unigramLog10[word]));
+        out.add(word, scale * exp10(model.prob(0, word)));
       }
     }
   }
@@ -108,17 +106,17 @@ final class BackoffDistribution implements NextWordDistribution {
 
   /** Exact draw over the whole vocabulary, for the rare step where nearly all mass was offered. */
   private int scanRest(SplittableRandom random, WordSet offered) {
-    float[] unigramLog10 = model.probs[0];
+    int size = model.vocabulary().size();
     double total = 0;
-    for (int word = Vocabulary.EOS; word < unigramLog10.length; word++) {
-      total += offered.contains(word) ? 0 : exp10(unigramLog10[word]);
+    for (int word = Vocabulary.EOS; word < size; word++) {
+      total += offered.contains(word) ? 0 : exp10(model.prob(0, word));
     }
     double target = random.nextDouble() * total;
     int last = Vocabulary.EOS;
-    for (int word = Vocabulary.EOS; word < unigramLog10.length; word++) {
+    for (int word = Vocabulary.EOS; word < size; word++) {
       if (!offered.contains(word)) {
         last = word;
-        target -= exp10(unigramLog10[word]);
+        target -= exp10(model.prob(0, word));
         if (target < 0) {
           return word;
         }

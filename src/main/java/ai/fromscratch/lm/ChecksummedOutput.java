@@ -3,7 +3,10 @@ package ai.fromscratch.lm;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /** Writes little-endian primitives and arrays through one buffer, keeping a CRC32C of all bytes. */
@@ -11,6 +14,7 @@ final class ChecksummedOutput {
   private final WritableByteChannel channel;
   private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
   private final CRC32C crc = new CRC32C();
+  private long written;
 
   ChecksummedOutput(WritableByteChannel channel) {
     this.channel = channel;
@@ -55,6 +59,44 @@ final class ChecksummedOutput {
     }
   }
 
+  void ints(IntColumn column) throws IOException {
+    if (column instanceof IntColumn.OnHeap heap) {
+      ints(heap.values);
+      return;
+    }
+    for (int i = 0; i < column.length(); i++) {
+      putInt(column.get(i));
+    }
+  }
+
+  void floats(FloatColumn column) throws IOException {
+    if (column instanceof FloatColumn.OnHeap heap) {
+      floats(heap.values);
+      return;
+    }
+    for (int i = 0; i < column.length(); i++) {
+      room(4);
+      buffer.putFloat(column.get(i));
+    }
+  }
+
+  /** Copies a file's bytes as they are. */
+  void copy(Path file) throws IOException {
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (true) {
+        room(buffer.capacity());
+        if (in.read(buffer) < 0) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Bytes written so far. */
+  long written() {
+    return written + buffer.position();
+  }
+
   void chars(char[] values, int length) throws IOException {
     for (int from = 0; from < length; ) {
       room(2);
@@ -80,6 +122,7 @@ final class ChecksummedOutput {
   }
 
   private void flush() throws IOException {
+    written += buffer.position();
     buffer.flip();
     crc.update(buffer.array(), 0, buffer.limit());
     drain();

@@ -3,21 +3,23 @@ package ai.fromscratch.lm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
- * Turns sentences into one int[] of word ids, each sentence as {@code <s> w1 .. wk </s>}. Like
- * lmplz, occurrences of {@code <s>}, {@code </s>} and {@code <unk>} in the text are skipped.
+ * Turns sentences into a stream of word ids, each sentence as {@code <s> w1 .. wk </s>}, handed to
+ * a sink: an array for the in-memory estimator, a file for the one within a budget. Like lmplz,
+ * occurrences of {@code <s>}, {@code </s>} and {@code <unk>} in the text are skipped.
  */
 final class CorpusEncoder {
   private static final int REPORT_EVERY = 1 << 14;
 
   private final WordTable words = new WordTable(1 << 15);
-  private int[] ids = new int[1 << 20];
-  private int length;
+  private final IntConsumer sink;
+  private long length;
   private long sentences;
 
-  CorpusEncoder() {
+  CorpusEncoder(IntConsumer sink) {
+    this.sink = sink;
     words.add(Vocabulary.UNK_WORD);
     words.add(Vocabulary.BOS_WORD);
     words.add(Vocabulary.EOS_WORD);
@@ -27,15 +29,8 @@ final class CorpusEncoder {
     return words;
   }
 
-  /** The encoded corpus, trimmed to its length. */
-  int[] ids() {
-    if (ids.length != length) {
-      ids = Arrays.copyOf(ids, length);
-    }
-    return ids;
-  }
-
-  int length() {
+  /** The number of ids handed to the sink. */
+  long length() {
     return length;
   }
 
@@ -48,7 +43,7 @@ final class CorpusEncoder {
   }
 
   void addSentence(String[] tokens) {
-    begin(tokens.length);
+    begin();
     for (String token : tokens) {
       int id = words.find(token);
       if (id < 0) {
@@ -79,7 +74,7 @@ final class CorpusEncoder {
   }
 
   private void addLine(char[] line, int lineLength) {
-    begin(lineLength / 2 + 1);
+    begin();
     int i = 0;
     while (i < lineLength) {
       while (i < lineLength && isSpace(line[i])) {
@@ -100,27 +95,23 @@ final class CorpusEncoder {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\u000B';
   }
 
-  private void begin(int expectedWords) {
-    ensureCapacity(length + expectedWords + 2);
-    ids[length++] = Vocabulary.BOS;
+  private void begin() {
+    put(Vocabulary.BOS);
   }
 
   private void append(int id) {
     if (id > Vocabulary.EOS) {
-      ensureCapacity(length + 2);
-      ids[length++] = id;
+      put(id);
     }
   }
 
   private void end() {
-    ensureCapacity(length + 1);
-    ids[length++] = Vocabulary.EOS;
+    put(Vocabulary.EOS);
     sentences++;
   }
 
-  private void ensureCapacity(int capacity) {
-    if (capacity > ids.length) {
-      ids = Arrays.copyOf(ids, Math.max(capacity, ids.length + (ids.length >> 1)));
-    }
+  private void put(int id) {
+    sink.accept(id);
+    length++;
   }
 }

@@ -34,10 +34,15 @@ public final class Detokenizer {
     return detokenizer.text();
   }
 
+  /** The text a token would add now (the token, maybe after a space), without adding it. */
+  public String spaced(String token) {
+    return previous != null && spaceBefore(token) ? " " + token : token;
+  }
+
   /** Appends one token and returns the text it added (the token, maybe after a space). */
   public String append(String token) {
-    boolean space = previous != null && spaceBefore(token);
-    String piece = space ? " " + token : token;
+    String piece = spaced(token);
+    boolean space = piece.length() > token.length();
     text.append(piece);
     boolean quote = token.equals("'");
     singleQuoteOpened = quote && (previous == null || space);

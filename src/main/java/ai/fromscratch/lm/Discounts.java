@@ -48,6 +48,37 @@ public record Discounts(int order, double d1, double d2, double d3Plus) {
     return new Discounts(order, d[1], d[2], d[3]);
   }
 
+  /**
+   * The discounts from counts-of-counts, or lmplz's fallback when they cannot be computed and
+   * {@code fallback} allows it.
+   */
+  public static Discounts of(int order, long[] countsOfCounts, boolean fallback) {
+    try {
+      return fromCountsOfCounts(order, countsOfCounts);
+    } catch (DiscountException e) {
+      if (fallback) {
+        return fallback(order);
+      }
+      throw e;
+    }
+  }
+
+  /** {@code result[j]}: how many of {@code adjustedCounts} are j, for j = 1..4. */
+  static long[] countsOfCounts(int[] adjustedCounts) {
+    long[] countsOfCounts = new long[5];
+    for (int count : adjustedCounts) {
+      countOf(countsOfCounts, count);
+    }
+    return countsOfCounts;
+  }
+
+  /** Counts one adjusted count into counts-of-counts. */
+  static void countOf(long[] countsOfCounts, int count) {
+    if (count >= 1 && count <= 4) {
+      countsOfCounts[count]++;
+    }
+  }
+
   /** lmplz's fallback discounts 0.5, 1.0, 1.5. */
   public static Discounts fallback(int order) {
     return new Discounts(order, FALLBACK[0], FALLBACK[1], FALLBACK[2]);

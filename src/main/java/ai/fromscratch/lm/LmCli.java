@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -23,14 +25,17 @@ public final class LmCli {
           "\n",
           "usage: java -cp target/classes ai.fromscratch.lm.LmCli COMMAND [options]",
           "  estimate --order N --text FILE [--pretokenized] [--lowercase] [--prune 0,1,1]",
-          "           [--discount-fallback] --out MODEL [--arpa FILE]",
+          "           [--discount-fallback] [--memory SIZE [--temp DIR]] --out MODEL [--arpa FILE]",
           "  score    (--model MODEL | --arpa FILE) --text FILE [--pretokenized] [--lowercase]",
           "           [--sentences]",
           "  generate (--model MODEL | --arpa FILE) --prompt TEXT [--max-tokens N]",
           "           [--temperature T] [--top-k K] [--top-p P] [--seed S] [--stop STRING]...",
           "           [--stop-token TOKEN]... [--lowercase]",
           "TEXT files hold one sentence a line and may be gzipped; --pretokenized splits lines on",
-          "spaces instead of tokenizing them. An ARPA FILE ending in .gz is gzipped.");
+          "spaces instead of tokenizing them. An ARPA FILE ending in .gz is gzipped.",
+          "--memory estimates within that much heap, as lmplz -S does (512M, 2G, or a percentage",
+          "of the JVM's heap such as 80%), spilling sorted blocks to --temp (default: the MODEL's",
+          "directory); the model is the same bit for bit. Without it the estimation is in memory.");
   private static final String LOWERCASE_KEY = "tokenizer.lowercase";
 
   private final PrintStream out;
@@ -86,7 +91,7 @@ public final class LmCli {
         CliArguments.parse(
             args,
             1,
-            Set.of("--order", "--text", "--out", "--arpa", "--prune"),
+            Set.of("--order", "--text", "--out", "--arpa", "--prune", "--memory", "--temp"),
             Set.of("--pretokenized", "--lowercase", "--discount-fallback"));
     EstimationOptions options =
         new EstimationOptions(
@@ -94,12 +99,73 @@ public final class LmCli {
     Path text = Path.of(a.required("--text"));
     Path modelPath = Path.of(a.required("--out"));
     long start = System.nanoTime();
-    KneserNeyEstimator estimator = new KneserNeyEstimator(options);
+    Path work = null;
+    NgramEstimator estimator = new KneserNeyEstimator(options);
+    if (a.has("--memory")) {
+      if (!options.pruneThresholds().isEmpty()) {
+        throw new CliArguments.UsageException("--prune needs the in-memory estimator: no --memory");
+      }
+      Path temp = Path.of(a.optional("--temp", modelPath.toAbsolutePath().getParent().toString()));
+      work = Files.createTempDirectory(Files.createDirectories(temp), "lm-estimate-");
+      estimator = new SpillingEstimator(options, memory(a), work);
+    }
     EstimationResult result =
         a.flag("--pretokenized")
             ? estimator.estimatePretokenized(text, ProgressListener.NONE)
             : estimator.estimate(
                 TextFiles.sentences(text, tokenizer(a.flag("--lowercase"))), ProgressListener.NONE);
+    try {
+      save(a, text, modelPath, options, result);
+    } finally {
+      if (work != null) {
+        deleteTree(work);
+      }
+    }
+    out.printf("wrote %s in %.2f s%n", modelPath, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The --memory budget in bytes: a size with a suffix K, M or G, or a percentage of the heap. */
+  static long memory(CliArguments a) throws CliArguments.UsageException {
+    String value = a.required("--memory").trim().toUpperCase(Locale.ROOT);
+    try {
+      if (value.endsWith("%")) {
+        double percent = Double.parseDouble(value.substring(0, value.length() - 1));
+        if (percent <= 0 || percent > 100) {
+          throw new CliArguments.UsageException("--memory: a percentage from 1 to 100");
+        }
+        return (long) (Runtime.getRuntime().maxMemory() * percent / 100);
+      }
+      int shift =
+          switch (value.charAt(value.length() - 1)) {
+            case 'K' -> 10;
+            case 'G' -> 30;
+            default -> 20;
+          };
+      String number =
+          Character.isDigit(value.charAt(value.length() - 1))
+              ? value
+              : value.substring(0, value.length() - 1);
+      long bytes = Long.parseLong(number) << shift;
+      if (bytes <= 0) {
+        throw new CliArguments.UsageException("--memory must be positive");
+      }
+      return bytes;
+    } catch (NumberFormatException e) {
+      throw new CliArguments.UsageException("--memory: not a size: " + value);
+    }
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (var files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  private void save(
+      CliArguments a, Path text, Path modelPath, EstimationOptions options, EstimationResult result)
+      throws IOException, CliArguments.UsageException {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("created", Instant.now().toString());
     metadata.put("source", text.getFileName().toString());
@@ -121,7 +187,6 @@ public final class LmCli {
           "order %d: %d n-grams, discounts %s / %s / %s%n",
           order, model.ngramCount(order), (float) d.d1(), (float) d.d2(), (float) d.d3Plus());
     }
-    out.printf("wrote %s in %.2f s%n", modelPath, (System.nanoTime() - start) / 1e9);
   }
 
   private void score(String[] args) throws CliArguments.UsageException, IOException {

@@ -11,12 +11,11 @@ final class UnigramAliasTable {
   private final int[] alias;
 
   UnigramAliasTable(NgramModel model) {
-    float[] log10 = model.probs[0];
-    int size = log10.length;
+    int size = model.vocabulary().size();
     double[] scaled = new double[size];
     double sum = 0;
     for (int w = 0; w < size; w++) {
-      scaled[w] = BackoffDistribution.isForbidden(w) ? 0 : Math.pow(10, log10[w]);
+      scaled[w] = BackoffDistribution.isForbidden(w) ? 0 : Math.pow(10, model.prob(0, w));
       sum += scaled[w];
     }
     threshold = new double[size];

@@ -61,6 +61,15 @@ public final class Vocabulary {
     return table.find(word) >= 0;
   }
 
+  /**
+   * About the most heap a vocabulary of this many words and characters takes while it is read and
+   * served: its table (characters, offsets, hash slots, as they grow) and the arrays of its size a
+   * served model keeps beside it (the unigram sampler's).
+   */
+  public static long heapBytes(long words, long chars) {
+    return 6 * chars + 48 * words;
+  }
+
   /** Bytes held by the vocabulary's arrays. */
   public long memoryBytes() {
     return table.memoryBytes();

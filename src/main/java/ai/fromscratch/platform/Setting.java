@@ -23,14 +23,12 @@ public enum Setting {
       Kind.EMBEDDING_MODEL),
   RAG_TOP_K("8", "passages retrieved per question", Kind.range(1, 100)),
   MAX_CONTEXT_CHARS(
-      "16000", "retrieved context kept per question, in characters", Kind.range(0, 1_000_000)),
+      "16000",
+      "retrieved text an answer may copy from, per question, in characters",
+      Kind.range(0, 1_000_000)),
   RAG_MIN_SIMILARITY(
       "0.35",
       "least cosine similarity of a passage to the question for it to count as a source",
-      Kind.decimal(0, 1)),
-  RAG_CONTEXT_WEIGHT(
-      "0.6",
-      "weight of the model built from the retrieved passages when it is mixed into generation",
       Kind.decimal(0, 1)),
   RAG_CHUNK_CHARS(
       "800", "size of the chunks long texts are cut into for retrieval", Kind.range(100, 20_000)),
@@ -58,6 +56,11 @@ public enum Setting {
       Kind.INTERVAL_OR_OFF),
   BACKUP_KEEP("5", "how many backups are kept, locally and in S3", Kind.range(1, 1000)),
   MAX_UPLOAD_MB("256", "largest dataset file accepted, in megabytes", Kind.range(1, 100_000)),
+  TRAINING_MEMORY_MB(
+      "48",
+      "heap a training job's estimation may take; a larger corpus spills sorted blocks to"
+          + " `DATA_DIR/work` (as lmplz -S), giving the same model",
+      Kind.range(8, 1_000_000)),
   MAX_RECORDS("2000000", "most records one dataset file may hold", Kind.range(1, 100_000_000)),
   MAX_RECORD_CHARS(
       "100000", "longest record accepted, in characters of JSON", Kind.range(100, 10_000_000)),

@@ -30,7 +30,8 @@ public final class RecordPassages {
             passages.addAll(Passage.ofText(datasetId, recordId, part++, turn.text(), chunker));
           } else {
             passages.addAll(
-                Passage.ofChatPair(datasetId, recordId, exchange++, question, turn.text()));
+                Passage.ofChatPair(
+                    datasetId, recordId, exchange++, question, turn.text(), chunker));
             question = null;
           }
         }

@@ -52,7 +52,7 @@ public class RetrievalService {
         .toList();
   }
 
-  /** The raw hits for a query, as generation uses them. */
+  /** The raw hits for a query, as the search API shows them. */
   public List<SearchHit> hits(String query, int k) {
     PassageIndex index = store.index();
     if (index.count() == 0) {
@@ -60,6 +60,28 @@ public class RetrievalService {
     }
     float[] vector = store.embedder().embed(query);
     return index.search(query, vector, k, settings.getDouble(Setting.RAG_MIN_SIMILARITY));
+  }
+
+  /** The best {@code k} records for a query, as answers use them ({@link RecordRanking}). */
+  public List<RecordHit> records(String query, int k) {
+    PassageIndex index = store.index();
+    if (index.count() == 0) {
+      return List.of();
+    }
+    float[] vector = store.embedder().embed(query);
+    List<SearchHit> best =
+        index.searchRecords(query, vector, k, settings.getDouble(Setting.RAG_MIN_SIMILARITY));
+    return RecordRanking.of(best, index::stored);
+  }
+
+  /** The records as the answer lists its sources. */
+  public List<RetrievedPassage> recordSources(List<RecordHit> records) {
+    Map<Long, String> names = new HashMap<>();
+    return records.stream()
+        .map(
+            record ->
+                RetrievedPassage.of(record, names.computeIfAbsent(record.datasetId(), this::name)))
+        .toList();
   }
 
   private String name(long datasetId) {

@@ -17,6 +17,24 @@ public record RetrievedPassage(
     @JsonbProperty("keyword_rank") int keywordRank,
     @JsonbProperty("fused_score") double fusedScore) {
 
+  /** A record found, shown by its question and answer (or its text) with its best hit's scores. */
+  static RetrievedPassage of(RecordHit record, String datasetName) {
+    SearchHit best = record.best();
+    return new RetrievedPassage(
+        best.id(),
+        record.isPair() ? Passage.QUESTION : best.kind(),
+        record.isPair() ? record.question() : record.answer(),
+        record.isPair() ? record.answer() : null,
+        record.datasetId(),
+        datasetName,
+        record.recordId(),
+        record.fit(),
+        best.keywordScore(),
+        best.vectorRank(),
+        best.keywordRank(),
+        best.fusedScore());
+  }
+
   static RetrievedPassage of(SearchHit hit, String datasetName) {
     return new RetrievedPassage(
         hit.id(),

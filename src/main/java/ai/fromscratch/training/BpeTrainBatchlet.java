@@ -6,6 +6,9 @@ import ai.fromscratch.bpe.BpeTrainingOptions;
 import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.RecordTurns;
 import ai.fromscratch.dataset.Turn;
+import ai.fromscratch.engine.HeapBudget;
+import ai.fromscratch.platform.Setting;
+import ai.fromscratch.platform.Settings;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.Dependent;
@@ -30,6 +33,7 @@ public class BpeTrainBatchlet extends AbstractBatchlet {
   @Inject TrainingJobStore jobs;
   @Inject DatasetService datasets;
   @Inject TokenizerService tokenizers;
+  @Inject Settings settings;
 
   private final StopSignal stop = new StopSignal();
 
@@ -88,9 +92,24 @@ public class BpeTrainBatchlet extends AbstractBatchlet {
         }
         read += page.size();
         jobs.progress(jobId, read, total);
+        checkFits(trainer);
       }
     }
     return read;
+  }
+
+  /** Fails before the word counts outgrow the training memory budget, saying why. */
+  private void checkFits(BpeTrainer trainer) {
+    long budget =
+        Math.min((long) settings.getInt(Setting.TRAINING_MEMORY_MB) << 20, HeapBudget.spareBytes());
+    if (trainer.heapBytes() > budget) {
+      throw new IllegalStateException(
+          String.format(
+              "the texts hold more than %,d distinct words, and learning from them needs more"
+                  + " than %d MB of heap (TRAINING_MEMORY_MB or the free heap, the less). Train on"
+                  + " fewer datasets, or raise TRAINING_MEMORY_MB and the heap",
+              trainer.distinctWords(), budget >> 20));
+    }
   }
 
   @Override

@@ -1,15 +1,21 @@
 package ai.fromscratch.training;
 
 import ai.fromscratch.dataset.DatasetService;
+import ai.fromscratch.engine.HeapBudget;
 import ai.fromscratch.engine.ModelMetadata;
 import ai.fromscratch.lm.EstimationOptions;
 import ai.fromscratch.lm.EstimationResult;
 import ai.fromscratch.lm.KneserNeyEstimator;
 import ai.fromscratch.lm.ModelFile;
+import ai.fromscratch.lm.NgramEstimator;
 import ai.fromscratch.lm.NgramModel;
 import ai.fromscratch.lm.PerplexityReport;
+import ai.fromscratch.lm.ProgressListener;
+import ai.fromscratch.lm.SpillingEstimator;
 import ai.fromscratch.lm.TextScorer;
 import ai.fromscratch.platform.DataDirectory;
+import ai.fromscratch.platform.Setting;
+import ai.fromscratch.platform.Settings;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.Dependent;
@@ -24,15 +30,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
- * Estimates the model from the job's corpus, measures it on the held-out sentences, and writes the
- * model file (atomically) with what it was trained on. Restarting re-runs it whole: it takes
- * seconds, the corpus step before it is what checkpoints.
+ * Estimates the model from the job's corpus within the training memory budget ({@link
+ * EstimationPlan}: in memory, or spilling sorted blocks to the job's work directory), measures it
+ * on the held-out sentences, and writes the model file (atomically) with what it was trained on.
+ * Restarting re-runs it whole: the corpus step before it is what checkpoints.
  */
 @Named
 @Dependent
@@ -46,6 +51,7 @@ public class NgramEstimateBatchlet extends AbstractBatchlet {
   @Inject TrainingJobStore jobs;
   @Inject DatasetService datasets;
   @Inject DataDirectory dataDirectory;
+  @Inject Settings settings;
 
   private final StopSignal stop = new StopSignal();
 
@@ -62,25 +68,48 @@ public class NgramEstimateBatchlet extends AbstractBatchlet {
         EstimationOptions.ofOrder(parameters.order())
             .withDiscountFallback(parameters.discountFallback())
             .withPruneThresholds(parameters.pruneThresholds());
-    EstimationResult result;
+    EstimationPlan plan = plan(corpus, parameters);
+    Path spill = workspace.directory(jobId).resolve("estimate");
+    TrainingWorkspace.deleteTree(spill);
+    ProgressListener progress = (phase, done, total) -> report(jobId, phase, done, total);
     try {
-      result =
-          new KneserNeyEstimator(options)
-              .estimatePretokenized(
-                  corpus, (phase, done, total) -> report(jobId, phase, done, total));
+      NgramEstimator estimator =
+          plan.inMemory()
+              ? new KneserNeyEstimator(options)
+              : new SpillingEstimator(options, plan.memoryBytes(), spill);
+      EstimationResult result = estimator.estimatePretokenized(corpus, progress);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      NgramModel model = result.model();
+      PerplexityReport heldout = heldout(model, workspace.heldout(jobId));
+      Path file =
+          dataDirectory
+              .models()
+              .resolve("model-" + jobId + "-" + Instant.now().toEpochMilli() + ".lm");
+      ModelFile.save(file, model, metadata(jobId, parameters, result, heldout));
+      jobs.result(jobId, resultJson(file, model, result, heldout, seconds, plan));
+      return BatchStatus.COMPLETED.name();
     } catch (CancellationException e) {
       return BatchStatus.STOPPED.name();
+    } finally {
+      TrainingWorkspace.deleteTree(spill);
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    NgramModel model = result.model();
-    PerplexityReport heldout = heldout(model, workspace.heldout(jobId));
-    Path file =
-        dataDirectory
-            .models()
-            .resolve("model-" + jobId + "-" + Instant.now().toEpochMilli() + ".lm");
-    ModelFile.save(file, model, metadata(jobId, parameters, result, heldout));
-    jobs.result(jobId, resultJson(file, model, result, heldout, seconds));
-    return BatchStatus.COMPLETED.name();
+  }
+
+  /** Whether the corpus fits in memory, and if not whether it fits the budget and the disk. */
+  private EstimationPlan plan(Path corpus, NgramParameters parameters) throws IOException {
+    long budget = (long) settings.getInt(Setting.TRAINING_MEMORY_MB) << 20;
+    if (HeapBudget.spareBytes() < budget) {
+      // The heap's garbage counts as used until a collection; one now shows what is truly free.
+      System.gc();
+    }
+    Path work = dataDirectory.work();
+    return EstimationPlan.of(
+        CorpusSize.ids(corpus),
+        parameters.order(),
+        !parameters.prune().isEmpty(),
+        budget,
+        HeapBudget.spareBytes(),
+        Files.getFileStore(work).getUsableSpace());
   }
 
   private void report(long jobId, String phase, long done, long total) {
@@ -96,16 +125,20 @@ public class NgramEstimateBatchlet extends AbstractBatchlet {
     stop.stop();
   }
 
+  /** The model's perplexity on the held-out sentences, read as a stream (null if none). */
   private static PerplexityReport heldout(NgramModel model, Path file) throws IOException {
-    List<String[]> sentences = new ArrayList<>();
+    TextScorer scorer = new TextScorer(model);
+    PerplexityReport.Accumulator accumulator = new PerplexityReport.Accumulator();
+    boolean any = false;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isEmpty()) {
-          sentences.add(line.split(" "));
+          accumulator.add(scorer.score(line.split(" ")));
+          any = true;
         }
       }
     }
-    return sentences.isEmpty() ? null : new TextScorer(model).perplexity(sentences);
+    return any ? accumulator.report() : null;
   }
 
   private Map<String, String> metadata(
@@ -137,7 +170,8 @@ public class NgramEstimateBatchlet extends AbstractBatchlet {
       NgramModel model,
       EstimationResult result,
       PerplexityReport heldout,
-      double seconds) {
+      double seconds,
+      EstimationPlan plan) {
     JsonArrayBuilder ngrams = Json.createArrayBuilder();
     for (int order = 1; order <= model.order(); order++) {
       ngrams.add(model.ngramCount(order));
@@ -150,7 +184,9 @@ public class NgramEstimateBatchlet extends AbstractBatchlet {
             .add("memory_bytes", model.memoryBytes())
             .add("sentences", result.sentences())
             .add("tokens", result.tokens())
-            .add("estimate_seconds", Math.round(seconds * 1000) / 1000.0);
+            .add("estimate_seconds", Math.round(seconds * 1000) / 1000.0)
+            .add("estimated_in_memory", plan.inMemory())
+            .add("estimate_memory_mb", plan.memoryBytes() >> 20);
     if (heldout != null) {
       json.add("heldout_perplexity", heldout.perplexity())
           .add("heldout_perplexity_excluding_oov", heldout.perplexityExcludingOovs())

@@ -66,7 +66,7 @@ public record NgramParameters(
         datasets,
         order,
         List.copyOf(prune),
-        params.bool("lowercase", true),
+        params.bool("lowercase", false),
         params.decimal("heldout", 0.05, 0, 0.5),
         params.bool("discount_fallback", true),
         params.bool("index", true));

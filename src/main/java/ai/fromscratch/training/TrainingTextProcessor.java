@@ -32,9 +32,7 @@ public class TrainingTextProcessor implements ItemProcessor {
     if (tokenizer == null) {
       NgramParameters parameters = training.ngramParameters();
       tokenizer = new Tokenizer(parameters.lowercase());
-      long records =
-          parameters.datasets().stream().mapToLong(id -> datasets.get(id).records()).sum();
-      heldout = records < MIN_RECORDS_FOR_HELDOUT ? 0 : parameters.heldout();
+      heldout = heldoutFraction(parameters, datasets);
     }
     RecordTurns record = (RecordTurns) item;
     List<String> lines =
@@ -42,6 +40,12 @@ public class TrainingTextProcessor implements ItemProcessor {
             .map(tokens -> String.join(" ", tokens))
             .toList();
     return new TrainingLines(lines, isHeldOut(record.datasetId(), record.ordinal(), heldout));
+  }
+
+  /** The share of records held out: none of small data, whose held-out slice would say little. */
+  static double heldoutFraction(NgramParameters parameters, DatasetService datasets) {
+    long records = parameters.datasets().stream().mapToLong(id -> datasets.get(id).records()).sum();
+    return records < MIN_RECORDS_FOR_HELDOUT ? 0 : parameters.heldout();
   }
 
   /** A fixed pseudo-random choice per record, about {@code fraction} of them. */

@@ -37,7 +37,11 @@ public class TrainingWorkspace {
   }
 
   public void remove(long jobId) {
-    Path dir = dataDirectory.work().resolve("training-" + jobId);
+    deleteTree(dataDirectory.work().resolve("training-" + jobId));
+  }
+
+  /** Deletes a directory and everything in it, if it exists. */
+  static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -107,6 +107,30 @@ class ArpaReaderTest {
   }
 
   @Test
+  void aModelLargerThanTheBudgetStreamsThroughSpilledSortsToTheSameModel() throws IOException {
+    java.nio.file.Path arpa = ReferenceData.file("brown-small.o4.arpa.gz");
+    NgramModel unbounded = ArpaReader.read(arpa);
+    int[] counts = new int[4];
+    for (int order = 1; order <= 4; order++) {
+      counts[order - 1] = unbounded.ngramCount(order);
+    }
+    long budget = ArpaReader.bytesToRead(counts);
+    assertTrue(
+        budget < unbounded.memoryBytes(), budget + " of " + unbounded.memoryBytes() + " bytes");
+
+    NgramModel bounded = ArpaReader.read(arpa, budget);
+
+    assertEquals(export(unbounded), export(bounded));
+    assertTrue(bounded.heapBytes() < unbounded.memoryBytes() / 5);
+  }
+
+  private static String export(NgramModel model) throws IOException {
+    java.io.StringWriter out = new java.io.StringWriter();
+    ArpaWriter.write(model, out);
+    return out.toString();
+  }
+
+  @Test
   void theBudgetAcceptsAModelThatFits() throws IOException {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("valid", ".arpa");
     try {

@@ -181,19 +181,19 @@ class KneserNeyEstimatorTest {
   private static int[] wordsOf(NgramModel model, int level, int node) {
     int[] words = new int[level + 1];
     for (int l = level; l > 0; l--) {
-      words[l] = model.words[l][node];
-      int[] starts = model.childStarts[l - 1];
+      words[l] = model.word(l, node);
+      IntColumn starts = model.childStarts(l - 1);
       int low = 0;
-      int high = starts.length - 2;
+      int high = starts.length() - 2;
       while (low < high) {
         int middle = (low + high + 1) >>> 1;
-        if (starts[middle] <= node) {
+        if (starts.get(middle) <= node) {
           low = middle;
         } else {
           high = middle - 1;
         }
       }
-      while (starts[low + 1] <= node) {
+      while (starts.get(low + 1) <= node) {
         low++;
       }
       node = low;

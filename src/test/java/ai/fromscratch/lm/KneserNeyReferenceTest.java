@@ -48,6 +48,8 @@ class KneserNeyReferenceTest {
             order ->
                 Stream.of(
                     Arguments.of(order, "estimated", ReferenceData.estimated(order).model()),
+                    Arguments.of(
+                        order, "estimated in a small budget", ReferenceData.spilled(order).model()),
                     Arguments.of(order, "lmplz ARPA", ReferenceData.lmplzArpa(order)),
                     Arguments.of(order, "exported ARPA", reimported(order))));
   }

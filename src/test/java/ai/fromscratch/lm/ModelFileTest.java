@@ -40,6 +40,26 @@ class ModelFileTest {
   }
 
   @Test
+  void aLoadedModelIsMappedAndOnlyItsVocabularyTakesHeap() throws IOException {
+    Path file = directory.resolve("model.bin");
+    ModelFile.save(file, model, Map.of());
+    NgramModel loaded = ModelFile.load(file).model();
+    assertTrue(loaded.isMapped());
+    assertEquals(loaded.vocabulary().memoryBytes(), loaded.heapBytes());
+    assertTrue(loaded.heapBytes() < loaded.memoryBytes() / 2, loaded.heapBytes() + " bytes");
+  }
+
+  @Test
+  void aVocabularyLargerThanTheHeapBudgetIsRefusedBeforeItIsRead() throws IOException {
+    Path file = directory.resolve("model.bin");
+    ModelFile.save(file, model, Map.of());
+    ModelTooLargeException error =
+        assertThrows(ModelTooLargeException.class, () -> ModelFile.load(file, 10_000));
+    assertTrue(error.getMessage().contains("needs about"), error.getMessage());
+    assertTrue(error.getMessage().endsWith("0 MB are free"), error.getMessage());
+  }
+
+  @Test
   void savingReplacesTheFileAndLeavesNoTemporaryFile() throws IOException {
     Path file = directory.resolve("model.bin");
     Files.writeString(file, "old content");

@@ -13,6 +13,10 @@ import java.util.Map;
 final class ReferenceData {
   private static final Map<Integer, EstimationResult> ESTIMATED = new HashMap<>();
   private static final Map<Integer, NgramModel> LMPLZ = new HashMap<>();
+  private static final Map<Integer, EstimationResult> SPILLED = new HashMap<>();
+
+  /** A budget that leaves the sorts about 200 KB: every order spills many runs. */
+  static final long SMALL_BUDGET = 2_000_000;
 
   private ReferenceData() {}
 
@@ -47,6 +51,24 @@ final class ReferenceData {
           try {
             return new KneserNeyEstimator(EstimationOptions.ofOrder(o))
                 .estimatePretokenized(train(), ProgressListener.NONE);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** The model estimated within {@link #SMALL_BUDGET}. */
+  static synchronized EstimationResult spilled(int order) {
+    return SPILLED.computeIfAbsent(
+        order,
+        o -> {
+          try {
+            Path work = Files.createTempDirectory("spilled-reference-");
+            EstimationResult result =
+                new SpillingEstimator(EstimationOptions.ofOrder(o), SMALL_BUDGET, work)
+                    .estimatePretokenized(train(), ProgressListener.NONE);
+            Files.delete(work);
+            return result;
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

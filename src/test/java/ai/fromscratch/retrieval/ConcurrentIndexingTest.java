@@ -50,7 +50,8 @@ class ConcurrentIndexingTest {
         for (int i = 0; i < 100; i++) {
           int record = batch * 100 + i;
           passages.add(
-              new Passage("p" + record, 1, record, Passage.TEXT, "passage words " + record, null));
+              new Passage(
+                  "p" + record, 1, record, Passage.TEXT, "passage words " + record, null, null));
           vectors.add(unitVector(random, dimension));
         }
         index.add(passages, vectors);

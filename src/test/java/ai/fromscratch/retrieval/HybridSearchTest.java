@@ -50,7 +50,8 @@ class HybridSearchTest {
     assertEquals("d1:r3:q", hit.id());
     assertEquals(1, hit.vectorRank());
     assertEquals(1, hit.keywordRank());
-    assertTrue(hit.similarity() > 0.99 && hit.keywordScore() > 0, hit.toString());
+    // The question's vector is that of the question with its answer (one unit).
+    assertTrue(hit.similarity() > 0.75 && hit.keywordScore() > 0, hit.toString());
     // First in the vector list, the keyword list and the list of passages naming "Australia".
     assertEquals(3.0 / 61, hit.fusedScore(), 1e-9);
   }

@@ -17,7 +17,10 @@ class PassageIndexTest {
   @Test
   void addedPassagesAreFoundWithTheirFields() {
     try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
-      indexer(index).add(Passage.ofChatPair(4, 11, "How do I reset my password?", "Use the link."));
+      indexer(index)
+          .add(
+              Passage.ofChatPair(
+                  4, 11, "How do I reset my password?", "Use the link.", Chunker.withDefaults()));
       index.commit();
       SearchHit hit = search(index, "reset password", 5).get(0);
       assertEquals("d4:r11:q", hit.id());
@@ -40,7 +43,8 @@ class PassageIndexTest {
   @Test
   void passagesBecomeVisibleAtCommit() {
     try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
-      indexer(index).add(Passage.ofChatPair(1, 1, "Question one?", "Answer one."));
+      indexer(index)
+          .add(Passage.ofChatPair(1, 1, "Question one?", "Answer one.", Chunker.withDefaults()));
       assertEquals(0, index.count());
       index.commit();
       assertEquals(2, index.count());
@@ -50,8 +54,10 @@ class PassageIndexTest {
   @Test
   void addingTheSameRecordAgainReplacesItsPassages() {
     try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
-      indexer(index).add(Passage.ofChatPair(1, 1, "Old question?", "Old answer."));
-      indexer(index).add(Passage.ofChatPair(1, 1, "New question?", "New answer."));
+      indexer(index)
+          .add(Passage.ofChatPair(1, 1, "Old question?", "Old answer.", Chunker.withDefaults()));
+      indexer(index)
+          .add(Passage.ofChatPair(1, 1, "New question?", "New answer.", Chunker.withDefaults()));
       index.commit();
       assertEquals(2, index.count());
     }
@@ -60,9 +66,10 @@ class PassageIndexTest {
   @Test
   void deletingADatasetRemovesOnlyItsPassages() {
     try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
-      indexer(index).add(Passage.ofChatPair(1, 1, "Keep me?", "Yes."));
-      indexer(index).add(Passage.ofChatPair(2, 1, "Delete me?", "Gone."));
-      indexer(index).add(Passage.ofChatPair(2, 2, "Delete me too?", "Gone too."));
+      indexer(index).add(Passage.ofChatPair(1, 1, "Keep me?", "Yes.", Chunker.withDefaults()));
+      indexer(index).add(Passage.ofChatPair(2, 1, "Delete me?", "Gone.", Chunker.withDefaults()));
+      indexer(index)
+          .add(Passage.ofChatPair(2, 2, "Delete me too?", "Gone too.", Chunker.withDefaults()));
       index.commit();
       assertEquals(4, index.count(2));
       index.deleteDataset(2);
@@ -77,13 +84,16 @@ class PassageIndexTest {
   void anIndexOnDiskReopensWithItsPassagesAndModel() {
     Path dir = dataDir.resolve("gen-1");
     try (PassageIndex index = PassageIndex.create(dir, MODEL)) {
-      indexer(index).add(Passage.ofChatPair(1, 1, "Stored question?", "Stored answer."));
+      indexer(index)
+          .add(
+              Passage.ofChatPair(
+                  1, 1, "Stored question?", "Stored answer.", Chunker.withDefaults()));
       index.commit();
     }
     try (PassageIndex index = PassageIndex.open(dir)) {
       assertEquals(2, index.count());
       assertEquals(MODEL, index.embeddingModel());
-      indexer(index).add(Passage.ofChatPair(1, 2, "Another?", "Yes."));
+      indexer(index).add(Passage.ofChatPair(1, 2, "Another?", "Yes.", Chunker.withDefaults()));
       index.commit();
     }
     try (PassageIndex index = PassageIndex.open(dir)) {
@@ -96,7 +106,10 @@ class PassageIndexTest {
   void mergingToOneSegmentKeepsEveryPassageSearchable() {
     try (PassageIndex index = PassageIndex.create(dataDir.resolve("gen-1"), MODEL)) {
       for (int record = 0; record < 3; record++) {
-        indexer(index).add(Passage.ofChatPair(1, record, "Question " + record + "?", "Answer."));
+        indexer(index)
+            .add(
+                Passage.ofChatPair(
+                    1, record, "Question " + record + "?", "Answer.", Chunker.withDefaults()));
         index.commit();
       }
       index.mergeToOneSegment();
@@ -117,7 +130,7 @@ class PassageIndexTest {
     IndexDirectories dirs = new IndexDirectories(dataDir.resolve("index"));
     Path first = dirs.newGeneration();
     PassageIndex active = PassageIndex.create(first, MODEL);
-    indexer(active).add(Passage.ofChatPair(1, 1, "Old data?", "Old."));
+    indexer(active).add(Passage.ofChatPair(1, 1, "Old data?", "Old.", Chunker.withDefaults()));
     active.commit();
     dirs.activate(first);
 
@@ -125,7 +138,9 @@ class PassageIndexTest {
     try (PassageIndex rebuilt = PassageIndex.create(second, MODEL)) {
       List<Passage> passages = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        passages.addAll(Passage.ofChatPair(2, i, "New question " + i + "?", "New answer."));
+        passages.addAll(
+            Passage.ofChatPair(
+                2, i, "New question " + i + "?", "New answer.", Chunker.withDefaults()));
       }
       indexer(rebuilt).addAll(passages, 4, done -> {});
       assertEquals(2, active.count());
@@ -143,7 +158,9 @@ class PassageIndexTest {
       List<Long> progress = new ArrayList<>();
       List<Passage> passages = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        passages.addAll(Passage.ofChatPair(1, i, "Question " + i + "?", "Answer " + i + "."));
+        passages.addAll(
+            Passage.ofChatPair(
+                1, i, "Question " + i + "?", "Answer " + i + ".", Chunker.withDefaults()));
       }
       long added = indexer(index).addAll(passages, 4, progress::add);
       assertEquals(10, added);
@@ -164,7 +181,7 @@ class PassageIndexTest {
     try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
       float[] vector = new float[SentenceEmbedder.DIMENSION];
       vector[0] = 2;
-      List<Passage> one = List.of(new Passage("x", 1, 1, Passage.TEXT, "t", null));
+      List<Passage> one = List.of(new Passage("x", 1, 1, Passage.TEXT, "t", null, null));
       assertThrows(IllegalArgumentException.class, () -> index.add(one, List.of(vector)));
     }
   }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class PassageTest {
   @Test
   void chatPairGivesAQuestionCarryingItsAnswerAndTheAnswer() {
-    List<Passage> passages = Passage.ofChatPair(3, 7, "Q?", "A.");
-    assertEquals(new Passage("d3:r7:q", 3, 7, Passage.QUESTION, "Q?", "A."), passages.get(0));
-    assertEquals(new Passage("d3:r7:a", 3, 7, Passage.ANSWER, "A.", null), passages.get(1));
+    List<Passage> passages = Passage.ofChatPair(3, 7, "Q?", "A.", Chunker.withDefaults());
+    assertEquals(new Passage("d3:r7:q", 3, 7, Passage.QUESTION, "Q?", "A.", null), passages.get(0));
+    assertEquals(new Passage("d3:r7:a", 3, 7, Passage.ANSWER, "A.", null, "Q?"), passages.get(1));
   }
 
   @Test
@@ -25,6 +25,7 @@ class PassageTest {
 
   @Test
   void refusesAnUnknownKind() {
-    assertThrows(IllegalArgumentException.class, () -> new Passage("x", 1, 1, "note", "t", null));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Passage("x", 1, 1, "note", "t", null, null));
   }
 }

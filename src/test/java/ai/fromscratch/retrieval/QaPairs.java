@@ -36,7 +36,8 @@ record QaPairs(long id, String question, String answer, String paraphrase) {
     PassageIndex index = PassageIndex.inMemory(embedder.model().canonicalName());
     List<Passage> passages = new ArrayList<>();
     for (QaPairs pair : pairs) {
-      passages.addAll(Passage.ofChatPair(1, pair.id(), pair.question(), pair.answer()));
+      passages.addAll(
+          Passage.ofChatPair(1, pair.id(), pair.question(), pair.answer(), Chunker.withDefaults()));
     }
     new PassageIndexer(embedder, index).addAll(passages, 32, done -> {});
     return index;

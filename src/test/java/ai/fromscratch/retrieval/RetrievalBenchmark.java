@@ -289,7 +289,7 @@ public final class RetrievalBenchmark {
     List<Passage> passages = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       int record = firstRecord + i;
-      passages.add(new Passage("p" + record, 1, record, Passage.TEXT, texts.get(i), null));
+      passages.add(new Passage("p" + record, 1, record, Passage.TEXT, texts.get(i), null, null));
     }
     return passages;
   }

@@ -50,6 +50,11 @@ class ChatPagesBrowserIT {
       {"question": "Is <script>window.hacked='dataset'</script> safe?", "answer": "Never <img src=x onerror=\\"window.hacked='answer'\\"> trust markup."}
       """;
 
+  private static final String CODE_DATA =
+      """
+      {"question": "How do I list the installed packages?", "answer": "Run `dpkg --list` and look at /etc/apt/sources.list:\\n\\n    dpkg --list | grep python3\\n\\nSee https://www.debian.org/doc/ for more."}
+      """;
+
   private static boolean trained;
 
   @ArquillianResource URL base;
@@ -71,6 +76,7 @@ class ChatPagesBrowserIT {
                   "page-help-" + System.nanoTime() + ".jsonl",
                   TestData.unique(TestData.HELP_DESK)));
       long markup = api.upload(Uploads.file("page-xss-" + System.nanoTime() + ".jsonl", XSS_DATA));
+      long code = api.upload(Uploads.file("page-code-" + System.nanoTime() + ".jsonl", CODE_DATA));
       JsonObject job =
           api.awaitJob(
               api.startTraining(
@@ -78,6 +84,8 @@ class ChatPagesBrowserIT {
                       + helpDesk
                       + ", "
                       + markup
+                      + ", "
+                      + code
                       + "]}"),
               Duration.ofMinutes(4));
       assertEquals("completed", job.getString("state"), job.toString());
@@ -287,6 +295,25 @@ class ChatPagesBrowserIT {
       page.get(base + "admin");
       assertTrue(page.getPageSource().contains("&lt;i&gt;nice&lt;/i&gt;"));
       assertTrue(page.getPageSource().contains("&lt;script&gt;window.hacked='message'"));
+    }
+  }
+
+  @Test
+  void anAnswerCopiesItsSourceExactlyAndShowsItsCodeAsCode() {
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      page.get(base.toString());
+
+      WebElement answer = ask(browser, "how can I see which packages are installed");
+
+      WebElement text = answer.findElement(By.className("text"));
+      assertEquals(
+          "dpkg --list", text.findElement(By.cssSelector("p code")).getText(), text.getText());
+      assertEquals(
+          "dpkg --list | grep python3", text.findElement(By.cssSelector("pre code")).getText());
+      assertTrue(text.getText().startsWith("Run dpkg --list and look at /etc/apt/sources.list:"));
+      assertTrue(text.getText().contains("See https://www.debian.org/doc/ for more."));
+      browser.screenshot("chat-code");
     }
   }
 

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A main model's distribution steered by a small context model (say, one estimated from passages
- * retrieved for a question): p(w) = (1 - λ) p_main(w) + λ p_context(w), over the main model's word
- * ids. The context model's probabilities are renormalized over its own words, without its {@code
- * <unk>}; words it does not know get none of its mass.
+ * The previous version's steering (see {@code engine.SteeringBaseline}), kept for the benchmarks'
+ * baseline: a main model's distribution steered by a small context model (say, one estimated from
+ * passages retrieved for a question): p(w) = (1 - λ) p_main(w) + λ p_context(w), over the main
+ * model's word ids. The context model's probabilities are renormalized over its own words, without
+ * its {@code <unk>}; words it does not know get none of its mass.
  *
  * <p>Levels: first every word the context model knows (its continuations, then the rest of its
  * small vocabulary), then the main model's levels, then the main model's rest. Each word is offered

@@ -1,0 +1,62 @@
+package ai.fromscratch.engine;
+
+import ai.fromscratch.copy.AnswerDecoder;
+import ai.fromscratch.copy.CopiedStretch;
+import ai.fromscratch.copy.MixWeights;
+import ai.fromscratch.lm.Generation;
+import ai.fromscratch.lm.SamplingOptions;
+import ai.fromscratch.lm.TokenSink;
+import ai.fromscratch.retrieval.RecordHit;
+import java.util.List;
+
+/**
+ * How an answer is made, given what retrieval found: the copy model over the found records mixed
+ * with the Kneser-Ney model ({@link AnswerDecoder}); with nothing found, the Kneser-Ney model
+ * alone, sampled exactly as {@code /api/model/generate} samples. Plain Java, so a benchmark
+ * measures the very path the server answers with.
+ */
+final class Answerer {
+  /**
+   * The mixing weights, tuned on the development questions of Python's FAQ by {@code
+   * AnswerQualityBenchmark} (never on its test questions).
+   */
+  static final MixWeights TUNED = new MixWeights(-2.0, 1.0, 4.0, 20.0, -2.0, 0.5);
+
+  private final ActiveModel model;
+  private final MixWeights weights;
+  private final int maxPassageChars;
+
+  /**
+   * @param maxPassageChars the most characters of retrieved text the answer may copy from
+   */
+  Answerer(ActiveModel model, MixWeights weights, int maxPassageChars) {
+    this.model = model;
+    this.weights = weights;
+    this.maxPassageChars = maxPassageChars;
+  }
+
+  /** The answer after {@code prompt} (the model's tokens), with the documents it could copy. */
+  Answer answer(
+      List<String> prompt, List<RecordHit> records, SamplingOptions options, TokenSink sink) {
+    if (records.isEmpty()) {
+      Generation generation =
+          model.generator().generate(model.generator().newDistribution(), prompt, options, sink);
+      return new Answer(generation, List.of(), AnswerPassages.of(List.of(), 0));
+    }
+    AnswerPassages passages = AnswerPassages.of(records, maxPassageChars);
+    AnswerDecoder.Decoded decoded =
+        new AnswerDecoder(
+                model.generator(),
+                model.words(),
+                passages.corpus(),
+                model.corpus(),
+                passages.fit(),
+                weights,
+                ChatFormat.MARKERS)
+            .decode(prompt, options, sink);
+    return new Answer(decoded.generation(), decoded.stretches(), passages);
+  }
+
+  /** An answer, the stretches of it copied from the passages, and the passages. */
+  record Answer(Generation generation, List<CopiedStretch> stretches, AnswerPassages passages) {}
+}

@@ -1,0 +1,17 @@
+package ai.fromscratch.retrieval;
+
+/**
+ * A record retrieval found, as one unit: a question with its whole answer (however its passages
+ * were found: by the question, by the answer, or both), or a text's best chunk. Its fit is the best
+ * cosine similarity of its passages to the question.
+ *
+ * @param question the record's question, null for a text
+ * @param answer the answer to it, or the text's chunk
+ * @param best the hit that fits best, which the record is shown by
+ */
+public record RecordHit(
+    long datasetId, long recordId, String question, String answer, double fit, SearchHit best) {
+  public boolean isPair() {
+    return question != null;
+  }
+}

@@ -1,0 +1,252 @@
+package ai.fromscratch.engine;
+
+import ai.fromscratch.copy.CopyCorpus;
+import ai.fromscratch.copy.MixWeights;
+import ai.fromscratch.dataset.Turn;
+import ai.fromscratch.lm.EstimationOptions;
+import ai.fromscratch.lm.Generation;
+import ai.fromscratch.lm.KneserNeyEstimator;
+import ai.fromscratch.lm.NextWordDistribution;
+import ai.fromscratch.lm.ProgressListener;
+import ai.fromscratch.lm.SamplingOptions;
+import ai.fromscratch.lm.StoredModel;
+import ai.fromscratch.lm.TokenSink;
+import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.retrieval.Chunker;
+import ai.fromscratch.retrieval.PassageIndex;
+import ai.fromscratch.retrieval.PassageIndexer;
+import ai.fromscratch.retrieval.RecordHit;
+import ai.fromscratch.retrieval.RecordPassages;
+import ai.fromscratch.retrieval.RecordRanking;
+import ai.fromscratch.retrieval.SearchHit;
+import ai.fromscratch.retrieval.SentenceEmbedder;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers to questions about Python's FAQ ({@link PythonFaq}), measured side by side: (a) the model
+ * without retrieval, (b) the top passage returned as the answer, (c) the previous version's
+ * steering, (d) the answers of {@link Answerer}. The FAQ is the data, uploaded as question and
+ * answer pairs (heading and text); the questions are paraphrases written before any tuning. Scores:
+ * the right section first among the records found (source@1), among the first three (source@3), and
+ * token F1 of the answer against the section's text (SQuAD's normalisation).
+ */
+final class AnswerQuality implements AutoCloseable {
+  static final int ORDER = 4;
+  static final int K = 8;
+  static final int MAX_PASSAGE_CHARS = 16_000;
+
+  /** The previous chat defaults, with which row (c) answers: temperature 0.7, 60 tokens. */
+  static final SamplingOptions PREVIOUS_CHAT =
+      new SamplingOptions(60, 0.7, 0, 1, 7L, List.of(), Set.of(), ChatFormat.MARKERS);
+
+  static final SamplingOptions CHAT =
+      new SamplingOptions(
+          ai.fromscratch.chat.ChatRequest.DEFAULT_MAX_TOKENS,
+          0,
+          0,
+          1,
+          7L,
+          List.of(),
+          Set.of(),
+          ChatFormat.MARKERS);
+
+  private final List<PythonFaq.Section> sections;
+  private final SentenceEmbedder embedder;
+  private final ActiveModel model;
+  private final ActiveModel previousModel;
+  private final PassageIndex index;
+  private final Map<String, List<RecordHit>> found = new java.util.HashMap<>();
+
+  /** One row of the table. */
+  record Row(String name, int questions, Double sourceAt1, Double sourceAt3, double f1) {}
+
+  AnswerQuality(SentenceEmbedder embedder) {
+    this.sections = PythonFaq.load();
+    this.embedder = embedder;
+    List<List<Turn>> records = new ArrayList<>();
+    for (PythonFaq.Section section : sections) {
+      records.add(
+          List.of(
+              new Turn(Turn.USER, section.question()), new Turn(Turn.ASSISTANT, section.answer())));
+    }
+    this.model = model(records, false);
+    // The previous version lower-cased its models by default.
+    this.previousModel = model(records, true);
+    this.index = PassageIndex.inMemory(embedder.model().canonicalName());
+    List<ai.fromscratch.retrieval.Passage> passages = new ArrayList<>();
+    for (int r = 0; r < records.size(); r++) {
+      passages.addAll(RecordPassages.of(1, r, records.get(r), Chunker.withDefaults()));
+    }
+    new PassageIndexer(embedder, index).addAll(passages, 64, done -> {});
+  }
+
+  private static ActiveModel model(List<List<Turn>> records, boolean lowercase) {
+    Tokenizer tokenizer = new Tokenizer(lowercase);
+    List<String[]> sentences = new ArrayList<>();
+    for (List<Turn> record : records) {
+      ChatFormat.sentences(record, tokenizer).forEach(s -> sentences.add(s.toArray(String[]::new)));
+    }
+    CopyCorpus.Builder corpus = CopyCorpus.builderWithoutSources();
+    records.forEach(record -> ChatFormat.addDocument(corpus, record));
+    return ActiveModel.of(
+        "python-faq",
+        new StoredModel(
+            new KneserNeyEstimator(EstimationOptions.ofOrder(ORDER).withDiscountFallback(true))
+                .estimate(sentences, ProgressListener.NONE)
+                .model(),
+            Map.of(ActiveModel.LOWERCASE, String.valueOf(lowercase))),
+        corpus.build());
+  }
+
+  int sections() {
+    return sections.size();
+  }
+
+  /** The four rows for these questions, the new answers made with {@code weights}. */
+  List<Row> measure(List<PythonFaq.Question> questions, MixWeights weights) {
+    Scores none = new Scores("(a) no retrieval, the model alone");
+    Scores top = new Scores("(b) the top passage, returned verbatim");
+    Scores previous = new Scores("(c) the previous version's steering");
+    Scores answers = new Scores("(d) copy model and Kneser-Ney, greedy");
+    for (PythonFaq.Question question : questions) {
+      int right = sectionIndex(question.section());
+      String reference = sections.get(right).answer();
+      List<SearchHit> hits = search(question.text());
+      List<RecordHit> found = records(question.text());
+      none.scored(TokenF1.of(answer(question.text(), List.of(), weights), reference));
+      top.ranked(records(hits), right, TokenF1.of(topPassage(hits), reference));
+      previous.ranked(records(hits), right, TokenF1.of(previous(question.text(), hits), reference));
+      answers.ranked(
+          found.stream().map(RecordHit::recordId).toList(),
+          right,
+          TokenF1.of(answer(question.text(), found, weights), reference));
+    }
+    return List.of(none.row(), top.row(), previous.row(), answers.row());
+  }
+
+  /** Mean F1 of the new answers only (for tuning). */
+  double meanF1(List<PythonFaq.Question> questions, MixWeights weights) {
+    double total = 0;
+    for (PythonFaq.Question question : questions) {
+      String reference = sections.get(sectionIndex(question.section())).answer();
+      total += TokenF1.of(answer(question.text(), records(question.text()), weights), reference);
+    }
+    return total / questions.size();
+  }
+
+  /** The passages the chat's search finds, in the order of their rank fusion. */
+  List<SearchHit> search(String question) {
+    return searchK(question, K);
+  }
+
+  List<SearchHit> searchK(String question, int k) {
+    return index.search(question, embedder.embed(question), k, PassageIndex.DEFAULT_MIN_SIMILARITY);
+  }
+
+  /** The records the answers use, as the server ranks them. */
+  List<RecordHit> records(String question) {
+    // Tuning asks the same questions over and over: their records are found once.
+    return found.computeIfAbsent(
+        question,
+        q ->
+            RecordRanking.of(
+                index.searchRecords(q, embedder.embed(q), K, PassageIndex.DEFAULT_MIN_SIMILARITY),
+                index::stored));
+  }
+
+  String answer(String question, List<RecordHit> found, MixWeights weights) {
+    return new Answerer(model, weights, MAX_PASSAGE_CHARS)
+        .answer(ChatFormat.prompt(question, model.tokenizer()), found, CHAT, TokenSink.IGNORE)
+        .generation()
+        .text();
+  }
+
+  /** The top hit as the chat shows a source: its text, and its answer when it carries one. */
+  static String topPassage(List<SearchHit> hits) {
+    if (hits.isEmpty()) {
+      return "";
+    }
+    SearchHit hit = hits.get(0);
+    return hit.answer() == null ? hit.text() : hit.text() + "\n\n" + hit.answer();
+  }
+
+  /**
+   * The previous version: the passages' own small model mixed in, their words before the prompt.
+   */
+  private String previous(String question, List<SearchHit> hits) {
+    NextWordDistribution distribution =
+        SteeringBaseline.distribution(previousModel, question, hits, SteeringBaseline.WEIGHT);
+    List<String> history =
+        new ArrayList<>(
+            SteeringBaseline.contextTokens(hits, previousModel.tokenizer(), MAX_PASSAGE_CHARS));
+    history.addAll(ChatFormat.prompt(question, previousModel.tokenizer()));
+    Generation generation =
+        previousModel.generator().generate(distribution, history, PREVIOUS_CHAT, TokenSink.IGNORE);
+    return generation.text();
+  }
+
+  /** The records of the hits, in the order of their best hit. */
+  static List<Long> records(List<SearchHit> hits) {
+    Set<Long> records = new LinkedHashSet<>();
+    hits.forEach(hit -> records.add(hit.recordId()));
+    return List.copyOf(records);
+  }
+
+  private int sectionIndex(String heading) {
+    for (int i = 0; i < sections.size(); i++) {
+      if (sections.get(i).question().equals(heading)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("No section is headed " + heading);
+  }
+
+  @Override
+  public void close() {
+    index.close();
+  }
+
+  /** The running sums of one row. */
+  private static final class Scores {
+    private final String name;
+    private int questions;
+    private int ranked;
+    private int first;
+    private int inTop3;
+    private double f1;
+
+    Scores(String name) {
+      this.name = name;
+    }
+
+    /** An answer whose sources were ranked: {@code records} in order, {@code right} the section. */
+    void ranked(List<Long> records, int right, double score) {
+      ranked++;
+      if (!records.isEmpty() && records.get(0) == right) {
+        first++;
+      }
+      if (records.subList(0, Math.min(3, records.size())).contains((long) right)) {
+        inTop3++;
+      }
+      scored(score);
+    }
+
+    void scored(double score) {
+      questions++;
+      f1 += score;
+    }
+
+    Row row() {
+      return new Row(
+          name,
+          questions,
+          ranked == 0 ? null : (double) first / ranked,
+          ranked == 0 ? null : (double) inTop3 / ranked,
+          f1 / questions);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package ai.fromscratch.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.fromscratch.retrieval.EmbeddingModelChoice;
+import ai.fromscratch.retrieval.SentenceEmbedder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 30-question part of {@link AnswerQualityBenchmark} in {@code mvn verify}: answers on Python's
+ * FAQ must stay what the data says, never fall back to word salad, and beat showing the top
+ * passage.
+ */
+class AnswerQualityTest {
+  private static final int QUESTIONS = 30;
+
+  @Test
+  void answersOnPythonsFaqCopyTheRightSectionAndBeatTheTopPassage() {
+    assumeTrue(
+        PythonFaq.available(),
+        "Python's FAQ is missing: install Debian's package python3.11-doc (.ci/run does)");
+    List<PythonFaq.Question> questions =
+        PythonFaq.questions("test-questions.jsonl").subList(0, QUESTIONS);
+    List<AnswerQuality.Row> rows;
+    try (SentenceEmbedder embedder = SentenceEmbedder.load(EmbeddingModelChoice.defaultChoice());
+        AnswerQuality quality = new AnswerQuality(embedder)) {
+      rows = quality.measure(questions, Answerer.TUNED);
+    }
+    AnswerQuality.Row top = rows.get(1);
+    AnswerQuality.Row answers = rows.get(3);
+    String table = rows.toString();
+
+    assertTrue(answers.f1() >= 0.6, "answers fell back to word salad: " + table);
+    assertTrue(answers.f1() > top.f1(), "answers no better than the top passage: " + table);
+    assertTrue(answers.sourceAt1() >= 0.8, "the right section first too rarely: " + table);
+    assertTrue(answers.f1() > rows.get(2).f1(), "no better than the previous version: " + table);
+  }
+}
