@@ -11,8 +11,21 @@ public final class HeapBudget {
 
   private HeapBudget() {}
 
+  /**
+   * The heap that can be taken now. Garbage counts as used until a collection, and a job's step
+   * leaves much of it (an estimation's arrays, say): when the figure is short of half the heap, it
+   * is taken again after a full collection, so that a model is not refused for lack of memory that
+   * is only waiting to be collected. Only jobs and loads ask, never a chat.
+   */
   public static long spareBytes() {
     Runtime runtime = Runtime.getRuntime();
+    if (spare(runtime) < runtime.maxMemory() / 2) {
+      System.gc();
+    }
+    return spare(runtime);
+  }
+
+  private static long spare(Runtime runtime) {
     long used = runtime.totalMemory() - runtime.freeMemory();
     return Math.max(0, runtime.maxMemory() - used - RESERVE_BYTES);
   }

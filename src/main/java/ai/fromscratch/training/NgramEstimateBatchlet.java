@@ -98,10 +98,6 @@ public class NgramEstimateBatchlet extends AbstractBatchlet {
   /** Whether the corpus fits in memory, and if not whether it fits the budget and the disk. */
   private EstimationPlan plan(Path corpus, NgramParameters parameters) throws IOException {
     long budget = (long) settings.getInt(Setting.TRAINING_MEMORY_MB) << 20;
-    if (HeapBudget.spareBytes() < budget) {
-      // The heap's garbage counts as used until a collection; one now shows what is truly free.
-      System.gc();
-    }
     Path work = dataDirectory.work();
     return EstimationPlan.of(
         CorpusSize.ids(corpus),

@@ -158,7 +158,7 @@ public final class TrainingScaleBenchmark {
   }
 
   private static String error(JsonObject job) {
-    return job.isNull("error") || !job.containsKey("error") ? "" : ": " + job.getString("error");
+    return !job.containsKey("error") || job.isNull("error") ? "" : ": " + job.getString("error");
   }
 
   private static boolean alive(Api api) {
