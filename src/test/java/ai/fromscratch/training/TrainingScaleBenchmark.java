@@ -98,7 +98,7 @@ public final class TrainingScaleBenchmark {
     TestDirs.deleteRecursively(work);
   }
 
-  private static String trainThroughServer(Path records, long words, long recordCount, int millions)
+  private static String trainThroughServer(Path records, long words, int millions)
       throws Exception {
     try (LibertyServer server =
         LibertyServer.create("fs-bench-scale", TestDirs.fresh("bench-scale-" + millions))) {
