@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -76,7 +75,7 @@ public final class ArpaReader {
     try {
       return read(file, memoryBudget, work);
     } finally {
-      deleteTree(work);
+      WorkFiles.deleteTree(work);
     }
   }
 
@@ -95,7 +94,7 @@ public final class ArpaReader {
     try {
       return new ArpaReader(in, sourceName, UNBOUNDED, work).read();
     } finally {
-      deleteTree(work);
+      WorkFiles.deleteTree(work);
     }
   }
 
@@ -530,14 +529,6 @@ public final class ArpaReader {
   private static void deleteIfExists(Path file) throws IOException {
     if (file != null) {
       Files.deleteIfExists(file);
-    }
-  }
-
-  private static void deleteTree(Path directory) throws IOException {
-    try (var files = Files.walk(directory)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
     }
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +117,7 @@ public final class LmCli {
       save(a, text, modelPath, options, result);
     } finally {
       if (work != null) {
-        deleteTree(work);
+        WorkFiles.deleteTree(work);
       }
     }
     out.printf("wrote %s in %.2f s%n", modelPath, (System.nanoTime() - start) / 1e9);
@@ -152,14 +151,6 @@ public final class LmCli {
       return bytes;
     } catch (NumberFormatException e) {
       throw new CliArguments.UsageException("--memory: not a size: " + value);
-    }
-  }
-
-  private static void deleteTree(Path directory) throws IOException {
-    try (var files = Files.walk(directory)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
     }
   }
 

@@ -1,5 +1,6 @@
 package ai.fromscratch.training;
 
+import ai.fromscratch.lm.WorkFiles;
 import ai.fromscratch.platform.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The files a training job works on ({@code DATA_DIR/work/training-<id>}): kept while the job can
@@ -42,13 +41,8 @@ public class TrainingWorkspace {
 
   /** Deletes a directory and everything in it, if it exists. */
   static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
+    try {
+      WorkFiles.deleteTree(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot remove " + dir, e);
     }
