@@ -105,8 +105,10 @@ class PythonFaqTest {
         assertTrue(headings.contains(question.section()), file + ": " + question);
       }
     }
-    for (FollowUp followUp : PythonFaq.followUps("follow-ups.jsonl")) {
-      assertTrue(headings.contains(followUp.section()), "follow-ups.jsonl: " + followUp);
+    for (String file : List.of("follow-ups.jsonl", "follow-ups-dev.jsonl")) {
+      for (FollowUp followUp : PythonFaq.followUps(file)) {
+        assertTrue(headings.contains(followUp.section()), file + ": " + followUp);
+      }
     }
   }
 
@@ -116,13 +118,20 @@ class PythonFaqTest {
     List<Question> dev = PythonFaq.questions("dev-questions.jsonl");
     List<FollowUp> followUps = PythonFaq.followUps("follow-ups.jsonl");
     List<Question> uncovered = PythonFaq.questions("uncovered.jsonl");
+    List<FollowUp> followUpsDev = PythonFaq.followUps("follow-ups-dev.jsonl");
+    List<Question> uncoveredDev = PythonFaq.questions("uncovered-dev.jsonl");
     assertTrue(
         test.size() >= 45 && dev.size() >= 25, test.size() + " test, " + dev.size() + " dev");
     assertTrue(followUps.size() >= 18 && uncovered.size() >= 24);
+    assertTrue(followUpsDev.size() >= 10 && uncoveredDev.size() >= 10);
     assertTrue(test.stream().allMatch(Question::answered));
     assertTrue(dev.stream().allMatch(Question::answered));
     assertTrue(uncovered.stream().noneMatch(Question::answered));
+    assertTrue(uncoveredDev.stream().noneMatch(Question::answered));
     assertTrue(followUps.stream().allMatch(followUp -> followUp.turns().size() == 2));
+    assertTrue(followUpsDev.stream().allMatch(followUp -> followUp.turns().size() == 2));
+    // The follow-ups tuned on answer with development sections only.
+    assertTrue(sections(dev).containsAll(followUpsDev.stream().map(FollowUp::section).toList()));
     // The test set is never tuned on, so no section may be asked about in both.
     Set<String> shared = new HashSet<>(sections(test));
     shared.retainAll(sections(dev));
