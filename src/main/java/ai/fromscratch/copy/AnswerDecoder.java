@@ -190,6 +190,7 @@ public final class AnswerDecoder {
     private final List<Entry> entries = new ArrayList<>();
     private final Candidates candidates = new Candidates();
     private final WordSet offered = new WordSet();
+    private final KeyTally corpusTally = new KeyTally(MOST_OCCURRENCES);
 
     Step(Vocabulary vocabulary, SamplingOptions options) {
       this.vocabulary = vocabulary;
@@ -229,13 +230,20 @@ public final class AnswerDecoder {
       if (match.length() == 0 || occurrences == 0) {
         return 0;
       }
+      corpusTally.clear();
       for (int i = 0; i < occurrences; i++) {
         int position = corpus.next(match, i);
-        int key = corpus.key(position);
+        corpusTally.add(corpus.key(position), position, lastFromCorpus + 1);
+      }
+      for (int k = 0; k < corpusTally.size(); k++) {
+        int key = corpusTally.key(k);
+        int position = corpusTally.position(k);
         boolean ends = key == CopyCorpus.END || corpusTurnKeys.contains(key);
         Entry entry = entry(ends ? null : corpus.text(position).strip());
-        entry.corpusProbability += 1.0 / occurrences;
-        if (!ends && (entry.corpusPosition < 0 || position == lastFromCorpus + 1)) {
+        for (int n = corpusTally.count(k); n > 0; n--) {
+          entry.corpusProbability += 1.0 / occurrences;
+        }
+        if (!ends) {
           entry.corpusPosition = position;
         }
       }
