@@ -16,13 +16,25 @@ import java.util.Set;
 /**
  * A chat message with its options. Retrieval is on unless {@code use_rag} is false. An answer
  * follows its best-supported words (temperature 0) unless a temperature asks for sampling, and may
- * run long enough to copy a whole FAQ answer; the turn markers are never part of it.
+ * run long enough to copy a whole FAQ answer; the turn markers are never part of it. With {@code
+ * alternative_of} (an exchange's id) the answer is another version of that exchange's turn: a
+ * regenerated answer, or the answer to an edited question.
  */
 public record ChatRequest(
-    Long conversationId, String message, SamplingOptions sampling, boolean useRag) {
+    Long conversationId,
+    String message,
+    SamplingOptions sampling,
+    boolean useRag,
+    Long alternativeOf) {
   public static final int MAX_MESSAGE = 4000;
   public static final double DEFAULT_TEMPERATURE = 0;
   public static final int DEFAULT_MAX_TOKENS = 600;
+
+  /**
+   * A regenerated answer samples unless told otherwise: at the chat's greedy default it would be
+   * the same answer again.
+   */
+  public static final double REGENERATE_TEMPERATURE = 0.7;
 
   /** The parameters a chat request may have. */
   public static final Set<String> KNOWN =
@@ -35,10 +47,18 @@ public record ChatRequest(
           "top_p",
           "seed",
           "stop",
-          "use_rag");
+          "use_rag",
+          "alternative_of");
 
   private static final Set<String> NUMBERS =
-      Set.of("conversation_id", "max_tokens", "temperature", "top_k", "top_p", "seed");
+      Set.of(
+          "conversation_id",
+          "max_tokens",
+          "temperature",
+          "top_k",
+          "top_p",
+          "seed",
+          "alternative_of");
 
   public static ChatRequest from(JsonObject json) {
     JsonParams params = new JsonParams(json, KNOWN);
@@ -46,11 +66,34 @@ public record ChatRequest(
     if (message.isEmpty()) {
       throw ApiException.badRequest("message must not be empty");
     }
-    Long conversation = params.optionalLong("conversation_id");
-    SamplingOptions sampling =
-        GenerateRequest.sampling(params, DEFAULT_TEMPERATURE, DEFAULT_MAX_TOKENS)
-            .withExcludedTokens(ChatFormat.MARKERS);
-    return new ChatRequest(conversation, message, sampling, params.bool("use_rag", true));
+    return new ChatRequest(
+        params.optionalLong("conversation_id"),
+        message,
+        sampling(params, DEFAULT_TEMPERATURE),
+        params.bool("use_rag", true),
+        params.optionalLong("alternative_of"));
+  }
+
+  /**
+   * A new answer to {@code exchange}'s question, sampled at {@link #REGENERATE_TEMPERATURE} unless
+   * {@code options} (sampling options and {@code use_rag}) say otherwise.
+   */
+  public static ChatRequest regenerate(Exchange exchange, JsonObject options) {
+    JsonParams params =
+        new JsonParams(
+            options,
+            Set.of("max_tokens", "temperature", "top_k", "top_p", "seed", "stop", "use_rag"));
+    return new ChatRequest(
+        exchange.getConversationId(),
+        exchange.getQuestion(),
+        sampling(params, REGENERATE_TEMPERATURE),
+        params.bool("use_rag", true),
+        exchange.getId());
+  }
+
+  private static SamplingOptions sampling(JsonParams params, double defaultTemperature) {
+    return GenerateRequest.sampling(params, defaultTemperature, DEFAULT_MAX_TOKENS)
+        .withExcludedTokens(ChatFormat.MARKERS);
   }
 
   /** The same request from query parameters (the streaming variant is a GET for EventSource). */
@@ -78,7 +121,7 @@ public record ChatRequest(
 
   /** This request continuing the given conversation. */
   public ChatRequest in(long conversation) {
-    return new ChatRequest(conversation, message, sampling, useRag);
+    return new ChatRequest(conversation, message, sampling, useRag, alternativeOf);
   }
 
   /** The options as stored with the exchange. */

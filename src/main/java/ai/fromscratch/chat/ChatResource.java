@@ -8,10 +8,13 @@ import ai.fromscratch.platform.Caller;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.io.StringReader;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +47,32 @@ public class ChatResource {
   @Produces(MediaType.APPLICATION_JSON)
   public ChatAnswer ask(JsonObject body) {
     return chat.ask(ChatRequest.from(body), caller, TokenSink.IGNORE);
+  }
+
+  /**
+   * A new answer to one of the caller's answers' questions, kept as another version of its turn
+   * ({@code alternative_of} in the answer): sampled at temperature 0.7 unless the optional body's
+   * sampling options say otherwise.
+   */
+  @POST
+  @Path("exchanges/{id}/regenerate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public ChatAnswer regenerate(@PathParam("id") long id, String body) {
+    return chat.regenerate(id, options(body), caller, TokenSink.IGNORE);
+  }
+
+  /** A regeneration's options: an empty body asks for none. */
+  private static JsonObject options(String body) {
+    if (body == null || body.isBlank()) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      if (reader.readValue() instanceof JsonObject options) {
+        return options;
+      }
+    }
+    throw ApiException.badRequest("The request needs a JSON object as its body");
   }
 
   /**

@@ -2,9 +2,9 @@ package ai.fromscratch.chat;
 
 import ai.fromscratch.chat.ChatViews.ChatAnswer;
 import ai.fromscratch.engine.ActiveModel;
-import ai.fromscratch.engine.ChatFormat;
 import ai.fromscratch.engine.GenerationResult;
 import ai.fromscratch.engine.GenerationService;
+import ai.fromscratch.engine.PriorExchange;
 import ai.fromscratch.lm.TokenSink;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.Caller;
@@ -12,8 +12,7 @@ import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.JsonObject;
 import java.util.Optional;
 
 /**
@@ -24,34 +23,52 @@ import java.util.Optional;
 @ApplicationScoped
 public class ChatService {
   private static final int TITLE_LENGTH = 60;
-  private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject ChatStore store;
   @Inject ConversationService conversations;
   @Inject GenerationService generation;
   @Inject Settings settings;
 
-  /** Answers in the request's conversation, or in a new one of the caller's named after it. */
+  /**
+   * Answers in the request's conversation, after the exchange before it (its latest, or the one
+   * before the turn it is another version of), or in a new one of the caller's named after it.
+   */
   public ChatAnswer ask(ChatRequest request, Caller caller, TokenSink sink) {
     ActiveModel model = generation.requireModel();
     Optional<Long> conversationId = conversationFor(request, caller);
+    Optional<Long> turn = turnOf(request, caller);
     GenerationResult result =
-        generation.generate(
+        generation.answer(
             model,
             request.message(),
-            ChatFormat.prompt(request.message(), model.tokenizer()),
+            continues(request)
+                ? conversationId.flatMap(conversation -> exchangeBefore(conversation, turn))
+                : Optional.empty(),
             request.sampling(),
             request.useRag(),
             sink);
     Long exchangeId =
         conversationId
-            .map(conversation -> keep(conversation, request, result).getId())
+            .map(
+                conversation ->
+                    store
+                        .saveExchange(
+                            new Exchange(
+                                conversation,
+                                turn.orElse(null),
+                                request.message(),
+                                request.optionsJson().toString(),
+                                result))
+                        .getId())
             .orElse(null);
     return new ChatAnswer(
         conversationId.orElse(null),
         exchangeId,
+        turn.orElse(null),
         result.text(),
         result.sources(),
+        result.alsoRetrieved(),
+        result.attributions(),
         result.model(),
         result.stopReason(),
         result.tokens(),
@@ -59,19 +76,33 @@ public class ChatService {
         result.retrievalMs());
   }
 
-  private Exchange keep(long conversationId, ChatRequest request, GenerationResult result) {
-    return store.saveExchange(
-        new Exchange(
-            conversationId,
-            request.message(),
-            result.text(),
-            JSON.toJson(result.sources()),
-            request.optionsJson().toString(),
-            result.model(),
-            result.stopReason(),
-            result.tokens(),
-            result.elapsedMs(),
-            result.retrievalMs()));
+  /** A new answer to one of the caller's exchanges, kept as another version of its turn. */
+  public ChatAnswer regenerate(long exchangeId, JsonObject options, Caller caller, TokenSink sink) {
+    generation.requireModel();
+    if (!historyKept()) {
+      throw ApiException.notFound("No answer " + exchangeId + ": chat history is off");
+    }
+    return ask(
+        ChatRequest.regenerate(conversations.ownedExchange(caller, exchangeId), options),
+        caller,
+        sink);
+  }
+
+  /** Whether the request continues a conversation (a new one has nothing before it). */
+  private static boolean continues(ChatRequest request) {
+    return request.conversationId() != null || request.alternativeOf() != null;
+  }
+
+  /** The turn a request gives another version of: the first exchange of its alternative's turn. */
+  private Optional<Long> turnOf(ChatRequest request, Caller caller) {
+    return Optional.ofNullable(request.alternativeOf())
+        .map(id -> conversations.ownedExchange(caller, id).turn());
+  }
+
+  private Optional<PriorExchange> exchangeBefore(long conversationId, Optional<Long> turn) {
+    return store
+        .exchangeBefore(conversationId, turn)
+        .map(exchange -> new PriorExchange(exchange.getQuestion(), exchange.getAnswer()));
   }
 
   /**
@@ -82,11 +113,22 @@ public class ChatService {
   public Optional<Long> conversationFor(ChatRequest request, Caller caller) {
     generation.requireModel();
     if (!historyKept()) {
-      if (request.conversationId() != null) {
-        throw ApiException.notFound(
-            "No conversation " + request.conversationId() + ": chat history is off");
+      if (request.conversationId() != null || request.alternativeOf() != null) {
+        throw ApiException.notFound("No earlier conversation or answer: chat history is off");
       }
       return Optional.empty();
+    }
+    if (request.alternativeOf() != null) {
+      long conversation =
+          conversations.ownedExchange(caller, request.alternativeOf()).getConversationId();
+      if (request.conversationId() != null && request.conversationId() != conversation) {
+        throw ApiException.badRequest(
+            "alternative_of names an answer of conversation "
+                + conversation
+                + ", not of "
+                + request.conversationId());
+      }
+      return Optional.of(conversation);
     }
     if (request.conversationId() != null) {
       return Optional.of(conversations.owned(caller, request.conversationId()).getId());

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,6 +91,20 @@ public class ChatStore {
             Exchange.class)
         .setParameter("c", conversationId)
         .getResultList();
+  }
+
+  /**
+   * The exchange a message comes after: the conversation's latest, or for another version of a turn
+   * the latest of the turns before it.
+   */
+  public Optional<Exchange> exchangeBefore(long conversationId, Optional<Long> turn) {
+    // No ORDER BY: with one, Derby walked the whole table down the CREATED_AT index, and every
+    // chat slowed as the table grew. A conversation's exchanges are few; the latest is picked here.
+    return em.createQuery("SELECT e FROM Exchange e WHERE e.conversationId = :c", Exchange.class)
+        .setParameter("c", conversationId)
+        .getResultStream()
+        .filter(exchange -> turn.isEmpty() || exchange.turn() < turn.get())
+        .max(Comparator.comparing(Exchange::getCreatedAt).thenComparing(Exchange::getId));
   }
 
   public Optional<Exchange> exchange(long id) {

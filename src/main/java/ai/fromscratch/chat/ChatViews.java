@@ -1,5 +1,6 @@
 package ai.fromscratch.chat;
 
+import ai.fromscratch.engine.Attribution;
 import ai.fromscratch.retrieval.RetrievedPassage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -46,9 +47,12 @@ public final class ChatViews {
   public record ExchangeView(
       long id,
       @JsonbProperty("conversation_id") long conversationId,
+      @JsonbProperty("alternative_of") Long alternativeOf,
       String question,
       String answer,
       JsonArray sources,
+      @JsonbProperty("also_retrieved") JsonArray alsoRetrieved,
+      JsonArray attributions,
       JsonObject options,
       String model,
       @JsonbProperty("stop_reason") String stopReason,
@@ -62,9 +66,12 @@ public final class ChatViews {
       return new ExchangeView(
           exchange.getId(),
           exchange.getConversationId(),
+          exchange.getAlternativeOf(),
           exchange.getQuestion(),
           exchange.getAnswer(),
           exchange.sourcesJson(),
+          exchange.alsoRetrievedJson(),
+          exchange.attributionsJson(),
           exchange.optionsJson(),
           exchange.getModelId(),
           exchange.getStopReason(),
@@ -105,8 +112,11 @@ public final class ChatViews {
   public record ChatAnswer(
       @JsonbProperty("conversation_id") Long conversationId,
       @JsonbProperty("exchange_id") Long exchangeId,
+      @JsonbProperty("alternative_of") Long alternativeOf,
       String answer,
       List<RetrievedPassage> sources,
+      @JsonbProperty("also_retrieved") List<RetrievedPassage> alsoRetrieved,
+      List<Attribution> attributions,
       String model,
       @JsonbProperty("stop_reason") String stopReason,
       int tokens,

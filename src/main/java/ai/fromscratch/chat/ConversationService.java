@@ -84,11 +84,16 @@ public class ConversationService {
       throw ApiException.badRequest(
           "comment must be at most " + Rating.MAX_COMMENT + " characters");
     }
-    store
+    ownedExchange(caller, exchangeId);
+    return RatingView.of(store.rate(exchangeId, value, comment));
+  }
+
+  /** The exchange, if the caller may see it: 404 otherwise, as for one that does not exist. */
+  Exchange ownedExchange(Caller caller, long exchangeId) {
+    return store
         .exchange(exchangeId)
         .filter(exchange -> ownedBy(caller, exchange.getConversationId()))
         .orElseThrow(() -> ApiException.notFound("No answer " + exchangeId));
-    return RatingView.of(store.rate(exchangeId, value, comment));
   }
 
   /** Rated answers matching the filter, newest first (everyone's: the Admin page's list). */

@@ -1,10 +1,13 @@
 package ai.fromscratch.chat;
 
+import ai.fromscratch.engine.GenerationResult;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -35,6 +38,13 @@ public class Exchange {
   @Column(name = "CONVERSATION_ID", nullable = false)
   private long conversationId;
 
+  /**
+   * The first exchange of the turn this one is another version of (a regenerated answer, or an
+   * edited question's); null for a turn's first exchange.
+   */
+  @Column(name = "ALTERNATIVE_OF")
+  private Long alternativeOf;
+
   @Lob
   @Column(nullable = false)
   private String question;
@@ -43,10 +53,21 @@ public class Exchange {
   @Column(nullable = false)
   private String answer;
 
-  /** The sources shown with the answer, as JSON. */
+  /** The sources the answer used, in the order it used them, as JSON. */
   @Lob
   @Column(nullable = false)
   private String sources;
+
+  /**
+   * The other passages retrieval found, as JSON (a declined answer's suggestions); null in
+   * exchanges kept before answers told them apart.
+   */
+  @Lob
+  @Column(name = "ALSO_RETRIEVED")
+  private String alsoRetrieved;
+
+  /** Where each copied stretch of the answer came from, as JSON; null in older exchanges. */
+  @Lob private String attributions;
 
   /** The sampling options used, as JSON. */
   @Column(nullable = false, length = 1000)
@@ -70,29 +91,29 @@ public class Exchange {
   @Column(name = "CREATED_AT", nullable = false)
   private Instant createdAt;
 
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
   protected Exchange() {}
 
   Exchange(
       long conversationId,
+      Long alternativeOf,
       String question,
-      String answer,
-      String sources,
       String options,
-      String modelId,
-      String stopReason,
-      int answerTokens,
-      double latencyMs,
-      double retrievalMs) {
+      GenerationResult result) {
     this.conversationId = conversationId;
+    this.alternativeOf = alternativeOf;
     this.question = question;
-    this.answer = answer;
-    this.sources = sources;
+    this.answer = result.text();
+    this.sources = JSONB.toJson(result.sources());
+    this.alsoRetrieved = JSONB.toJson(result.alsoRetrieved());
+    this.attributions = JSONB.toJson(result.attributions());
     this.options = options;
-    this.modelId = modelId;
-    this.stopReason = stopReason;
-    this.answerTokens = answerTokens;
-    this.latencyMs = latencyMs;
-    this.retrievalMs = retrievalMs;
+    this.modelId = result.model();
+    this.stopReason = result.stopReason();
+    this.answerTokens = result.tokens();
+    this.latencyMs = result.elapsedMs();
+    this.retrievalMs = result.retrievalMs();
     this.createdAt = Instant.now();
   }
 
@@ -102,6 +123,15 @@ public class Exchange {
 
   public long getConversationId() {
     return conversationId;
+  }
+
+  public Long getAlternativeOf() {
+    return alternativeOf;
+  }
+
+  /** The id of the turn this exchange answers: its own, or the first version's. */
+  public long turn() {
+    return alternativeOf == null ? id : alternativeOf;
   }
 
   public String getQuestion() {
@@ -122,6 +152,14 @@ public class Exchange {
 
   public JsonArray sourcesJson() {
     return parse(sources).asJsonArray();
+  }
+
+  public JsonArray alsoRetrievedJson() {
+    return alsoRetrieved == null ? JsonValue.EMPTY_JSON_ARRAY : parse(alsoRetrieved).asJsonArray();
+  }
+
+  public JsonArray attributionsJson() {
+    return attributions == null ? JsonValue.EMPTY_JSON_ARRAY : parse(attributions).asJsonArray();
   }
 
   public JsonObject optionsJson() {

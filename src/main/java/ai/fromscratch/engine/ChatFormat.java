@@ -5,6 +5,7 @@ import ai.fromscratch.dataset.Turn;
 import ai.fromscratch.lm.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,6 +81,22 @@ public final class ChatFormat {
   public static List<String> prompt(String question, Tokenizer tokenizer) {
     List<String> tokens = question(question, tokenizer);
     tokens.add(ASSISTANT);
+    return tokens;
+  }
+
+  /**
+   * The prompt tokens that ask the model to answer {@code question} after the exchange before it,
+   * so that the model's context runs across the turns.
+   */
+  public static List<String> prompt(
+      Optional<PriorExchange> earlier, String question, Tokenizer tokenizer) {
+    List<String> tokens = new ArrayList<>();
+    earlier.ifPresent(
+        exchange -> {
+          tokens.addAll(question(exchange.question(), tokenizer));
+          tokens.addAll(marked(ASSISTANT, exchange.answer(), tokenizer));
+        });
+    tokens.addAll(prompt(question, tokenizer));
     return tokens;
   }
 

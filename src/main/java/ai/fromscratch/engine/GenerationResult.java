@@ -4,7 +4,11 @@ import ai.fromscratch.retrieval.RetrievedPassage;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
-/** What generation produced, the passages that steered it, and how long it took. */
+/**
+ * What generation produced, and how long it took: the sources it copied from in the order it used
+ * them, the other passages found ("also retrieved"; a declined answer's suggestions), and where
+ * each copied stretch came from.
+ */
 public record GenerationResult(
     String text,
     int tokens,
@@ -12,4 +16,6 @@ public record GenerationResult(
     @JsonbProperty("elapsed_ms") double elapsedMs,
     @JsonbProperty("retrieval_ms") double retrievalMs,
     String model,
-    List<RetrievedPassage> sources) {}
+    List<RetrievedPassage> sources,
+    @JsonbProperty("also_retrieved") List<RetrievedPassage> alsoRetrieved,
+    List<Attribution> attributions) {}

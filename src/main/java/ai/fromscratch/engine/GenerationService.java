@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Generation and scoring with the active model: what {@code /api/model} and the chat use. */
 @ApplicationScoped
@@ -57,53 +58,90 @@ public class GenerationService {
   /** Continues the prompt as plain text (no chat turn markers). */
   public GenerationResult generate(GenerateRequest request, TokenSink sink) {
     ActiveModel model = requireModel();
-    return generate(
-        model,
-        request.prompt(),
-        model.tokenizer().tokenize(request.prompt()),
-        request.sampling(),
-        request.useRag(),
-        sink);
+    List<String> prompt = model.tokenizer().tokenize(request.prompt());
+    return gate.run(
+        () ->
+            generateNow(
+                model,
+                request.prompt(),
+                Optional.empty(),
+                prompt,
+                request.sampling(),
+                request.useRag() ? RetrievalMode.SEARCH : RetrievalMode.NONE,
+                sink));
   }
 
   /**
-   * Generates after {@code prompt} with {@code model}, steered by what the query retrieves when
-   * {@code useRag}; the answer names its sources.
+   * Answers a chat message with {@code model}, after the exchange before it in its conversation.
+   * With retrieval, the answer copies from what the message finds, or says NO_ANSWER_TEXT when
+   * nothing found supports it; without, the model answers alone.
    */
-  public GenerationResult generate(
+  public GenerationResult answer(
       ActiveModel model,
-      String query,
-      List<String> prompt,
+      String message,
+      Optional<PriorExchange> earlier,
       SamplingOptions sampling,
       boolean useRag,
       TokenSink sink) {
-    return gate.run(() -> generateNow(model, query, prompt, sampling, useRag, sink));
+    List<String> prompt = ChatFormat.prompt(earlier, message, model.tokenizer());
+    return gate.run(
+        () ->
+            generateNow(
+                model,
+                message,
+                earlier.map(PriorExchange::question),
+                prompt,
+                sampling,
+                useRag ? RetrievalMode.SEARCH_OR_DECLINE : RetrievalMode.NONE,
+                sink));
+  }
+
+  /** Whether an answer retrieves, and whether it may decline for want of support. */
+  private enum RetrievalMode {
+    NONE,
+    SEARCH,
+    SEARCH_OR_DECLINE
   }
 
   private GenerationResult generateNow(
       ActiveModel model,
       String query,
+      Optional<String> earlierQuery,
       List<String> prompt,
       SamplingOptions sampling,
-      boolean useRag,
+      RetrievalMode mode,
       TokenSink sink) {
     long started = System.nanoTime();
     List<RecordHit> records =
-        useRag && !query.isBlank() ? retrieval.records(query, retrieval.defaultK()) : List.of();
+        mode != RetrievalMode.NONE && !query.isBlank()
+            ? retrieval.records(query, earlierQuery, retrieval.defaultK())
+            : List.of();
     long retrieved = System.nanoTime();
-    Generation generation =
-        new Answerer(model, Answerer.TUNED, settings.getInt(Setting.MAX_CONTEXT_CHARS))
-            .answer(prompt, records, sampling, sink)
-            .generation();
+    Optional<NoAnswer> noAnswer =
+        mode == RetrievalMode.SEARCH_OR_DECLINE
+            ? Optional.of(
+                new NoAnswer(
+                    settings.get(Setting.NO_ANSWER_TEXT),
+                    settings.getDouble(Setting.ANSWER_MIN_SIMILARITY)))
+            : Optional.empty();
+    Answerer.Answer answer =
+        new Answerer(model, Answerer.TUNED, settings.getInt(Setting.MAX_CONTEXT_CHARS), noAnswer)
+            .answer(prompt, records, sampling, sink);
     long done = System.nanoTime();
+    Generation generation = answer.generation();
+    AnswerSources sources = AnswerSources.of(answer);
     return new GenerationResult(
         generation.text(),
         generation.tokens().size(),
-        generation.stopReason().name().toLowerCase(Locale.ROOT),
+        answer.declined()
+            ? NoAnswer.STOP_REASON
+            : generation.stopReason().name().toLowerCase(Locale.ROOT),
         (done - started) / 1e6,
         (retrieved - started) / 1e6,
         model.id(),
-        retrieval.recordSources(records));
+        retrieval.recordSources(sources.used()),
+        retrieval.recordSources(sources.alsoRetrieved()),
+        sources.attributions());
   }
 
   /** Scores each line of {@code text} as a sentence, as KenLM's query does. */

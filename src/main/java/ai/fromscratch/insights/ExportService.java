@@ -88,6 +88,8 @@ public class ExportService {
                 .add("model", exchange.getModelId())
                 .add("latency_ms", exchange.getLatencyMs())
                 .add("sources", exchange.sourcesJson())
+                .add("also_retrieved", exchange.alsoRetrievedJson())
+                .add("attributions", exchange.attributionsJson())
                 .add("options", exchange.optionsJson());
         if (rating != null) {
           json.add("rating", rating.getValue() > 0 ? "up" : "down");

@@ -23,6 +23,11 @@ public class AdminCredential {
     return settings.isSet(Setting.ADMIN_PASSWORD);
   }
 
+  /** Whether the caller may open the admin's pages: the admin, or anyone when none is set. */
+  public boolean opensAdminPages(Caller caller) {
+    return !required() || caller.admin();
+  }
+
   public boolean accepts(String user, String password) {
     if (user == null || password == null || !required()) {
       return false;

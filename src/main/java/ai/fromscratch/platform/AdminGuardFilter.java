@@ -28,10 +28,9 @@ public class AdminGuardFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = RequestPath.of(request);
-    if (!credential.required()
+    if (credential.opensAdminPages(Caller.of(request))
         || !ProtectedPaths.isProtected(
-            request.getMethod(), path, settings.getBoolean(Setting.CHAT_PRIVATE))
-        || Caller.of(request).admin()) {
+            request.getMethod(), path, settings.getBoolean(Setting.CHAT_PRIVATE))) {
       chain.doFilter(request, response);
       return;
     }

@@ -30,6 +30,15 @@ public enum Setting {
       "0.35",
       "least cosine similarity of a passage to the question for it to count as a source",
       Kind.decimal(0, 1)),
+  ANSWER_MIN_SIMILARITY(
+      "0.44",
+      "least similarity of the best source for the chat to answer; below it the answer is"
+          + " `NO_ANSWER_TEXT` with the closest passages as suggestions",
+      Kind.decimal(0, 1)),
+  NO_ANSWER_TEXT(
+      "I don't know: nothing in the data I have answers that.",
+      "what the chat answers when nothing retrieved supports an answer",
+      Kind.TEXT),
   RAG_CHUNK_CHARS(
       "800", "size of the chunks long texts are cut into for retrieval", Kind.range(100, 20_000)),
   RAG_CHUNK_OVERLAP("100", "characters neighbouring chunks share", Kind.range(0, 10_000)),

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Search over the owner's data, and the bookkeeping of what is indexed: which datasets have all
@@ -62,15 +63,19 @@ public class RetrievalService {
     return index.search(query, vector, k, settings.getDouble(Setting.RAG_MIN_SIMILARITY));
   }
 
-  /** The best {@code k} records for a query, as answers use them ({@link RecordRanking}). */
-  public List<RecordHit> records(String query, int k) {
+  /**
+   * The best {@code k} records for a question, as answers use them ({@link RecordRanking}); a
+   * follow-up's search also reads the question before it ({@link Query#followUp}).
+   */
+  public List<RecordHit> records(String question, Optional<String> earlier, int k) {
     PassageIndex index = store.index();
     if (index.count() == 0) {
       return List.of();
     }
-    float[] vector = store.embedder().embed(query);
+    Query query = Query.followUp(store.embedder(), question, earlier);
     List<SearchHit> best =
-        index.searchRecords(query, vector, k, settings.getDouble(Setting.RAG_MIN_SIMILARITY));
+        index.searchRecords(
+            query.text(), query.vector(), k, settings.getDouble(Setting.RAG_MIN_SIMILARITY));
     return RecordRanking.of(best, index::stored);
   }
 

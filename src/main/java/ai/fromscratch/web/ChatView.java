@@ -2,6 +2,8 @@ package ai.fromscratch.web;
 
 import ai.fromscratch.chat.ChatService;
 import ai.fromscratch.engine.Engine;
+import ai.fromscratch.platform.AdminCredential;
+import ai.fromscratch.platform.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,6 +14,13 @@ import jakarta.inject.Named;
 public class ChatView {
   @Inject Engine engine;
   @Inject ChatService chat;
+  @Inject Caller caller;
+  @Inject AdminCredential credential;
+
+  /** Whether the caller may open the Data page: a source then links to its record there. */
+  public boolean isDataPageOpen() {
+    return credential.opensAdminPages(caller);
+  }
 
   public boolean isModelLoaded() {
     return engine.hasModel();

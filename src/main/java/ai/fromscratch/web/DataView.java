@@ -19,6 +19,9 @@ import java.util.List;
 public class DataView implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Records a preview page shows at first (the {@code rows} of data.xhtml's preview table). */
+  public static final int PREVIEW_ROWS = 10;
+
   @Inject DataDirectory dataDirectory;
   @Inject DatasetService datasetService;
   @Inject Engine engine;
@@ -26,6 +29,9 @@ public class DataView implements Serializable {
   private List<DatasetView> datasets;
   private StorageUsage storage;
   private RecordPreview preview;
+  private Long requestedDataset;
+  private Long requestedRecord;
+  private int previewFirst;
   private ModelFacts model;
 
   @PostConstruct
@@ -42,6 +48,56 @@ public class DataView implements Serializable {
 
   public void preview(long datasetId) {
     preview = new RecordPreview(datasetService, datasetService.get(datasetId));
+    previewFirst = 0;
+    requestedRecord = null;
+  }
+
+  /**
+   * Opens the record a link names ({@code data?dataset=3&record=17}, as a chat answer's sources
+   * link to theirs): the preview at its page, the record marked.
+   */
+  public void openRequested() {
+    if (requestedDataset == null) {
+      return;
+    }
+    Long record = requestedRecord;
+    try {
+      preview(requestedDataset);
+    } catch (ApiException e) {
+      FacesContext.getCurrentInstance()
+          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+      return;
+    }
+    if (record != null && record >= 1 && record <= preview.getDataset().records()) {
+      requestedRecord = record;
+      previewFirst = (int) ((record - 1) / PREVIEW_ROWS * PREVIEW_ROWS);
+    }
+  }
+
+  public Long getRequestedDataset() {
+    return requestedDataset;
+  }
+
+  public void setRequestedDataset(Long requestedDataset) {
+    this.requestedDataset = requestedDataset;
+  }
+
+  /** The record a link asked for, marked in the preview; null when none was. */
+  public Long getRequestedRecord() {
+    return requestedRecord;
+  }
+
+  public void setRequestedRecord(Long requestedRecord) {
+    this.requestedRecord = requestedRecord;
+  }
+
+  /** The preview's first row: the page of the record a link asked for. */
+  public int getPreviewFirst() {
+    return previewFirst;
+  }
+
+  public void setPreviewFirst(int previewFirst) {
+    this.previewFirst = previewFirst;
   }
 
   public void delete(long datasetId) {

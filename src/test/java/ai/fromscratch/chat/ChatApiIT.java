@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fromscratch.platform.Setting;
 import ai.fromscratch.testing.Api;
 import ai.fromscratch.testing.Deployments;
 import ai.fromscratch.testing.Http;
@@ -21,8 +22,11 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -59,7 +63,7 @@ class ChatApiIT {
           api.upload(
               Uploads.file(
                   "help-desk-" + System.nanoTime() + ".jsonl",
-                  TestData.unique(TestData.HELP_DESK)));
+                  TestData.unique(TestData.HELP_DESK + TestData.SECOND_PRODUCT)));
       JsonObject job =
           api.awaitJob(
               api.startTraining(
@@ -120,10 +124,177 @@ class ChatApiIT {
   }
 
   @Test
+  void aFollowUpIsAnsweredFromWhatTheConversationIsAbout() {
+    JsonObject kettle =
+        chat("{\"message\": \"What does the blue light on the Zephyr kettle mean?\"}");
+    JsonObject toaster = chat("{\"message\": \"What colours does the Nimbus toaster come in?\"}");
+    String followUp = ", \"message\": \"and how long is its warranty?\"}";
+
+    JsonObject kettleWarranty = chat("{\"conversation_id\": " + conversationOf(kettle) + followUp);
+    JsonObject toasterWarranty =
+        chat("{\"conversation_id\": " + conversationOf(toaster) + followUp);
+
+    assertTrue(
+        kettleWarranty.getString("answer").contains("three years"), kettleWarranty.toString());
+    assertTrue(firstSource(kettleWarranty).contains("Zephyr kettle"), kettleWarranty.toString());
+    assertTrue(
+        toasterWarranty.getString("answer").contains("two years"), toasterWarranty.toString());
+    assertTrue(firstSource(toasterWarranty).contains("Nimbus toaster"), toasterWarranty.toString());
+  }
+
+  @Test
+  void eachCopiedStretchNamesTheSourceAndTheCharactersItCameFrom() {
+    JsonObject answer = chat("{\"message\": \"How long is the warranty of the Zephyr kettle?\"}");
+
+    String text = answer.getString("answer");
+    JsonArray sources = answer.getJsonArray("sources");
+    JsonArray attributions = answer.getJsonArray("attributions");
+    assertFalse(attributions.isEmpty(), answer.toString());
+    Set<Integer> used = new HashSet<>();
+    int end = 0;
+    for (JsonObject stretch : attributions.getValuesAs(JsonObject.class)) {
+      JsonObject source = sources.getJsonObject(stretch.getInt("source"));
+      String copiedFrom = source.getString(stretch.getString("field"));
+      assertTrue(stretch.getInt("start") >= end, "stretches in order: " + attributions);
+      end = stretch.getInt("end");
+      assertEquals(
+          copiedFrom.substring(stretch.getInt("source_start"), stretch.getInt("source_end")),
+          text.substring(stretch.getInt("start"), stretch.getInt("end")),
+          stretch.toString());
+      used.add(stretch.getInt("source"));
+    }
+    assertEquals(sources.size(), used.size(), "the sources listed are the ones used: " + answer);
+    Set<String> listed = sourceIds(sources);
+    listed.retainAll(sourceIds(answer.getJsonArray("also_retrieved")));
+    assertEquals(Set.of(), listed, "a source used is not also listed apart");
+
+    JsonObject kept =
+        conversation(conversationOf(answer)).getJsonArray("exchanges").getJsonObject(0);
+    assertEquals(attributions, kept.getJsonArray("attributions"));
+    assertEquals(answer.getJsonArray("also_retrieved"), kept.getJsonArray("also_retrieved"));
+    JsonObject exported =
+        lineFor(
+            Http.get(api.url("/api/admin/exports/conversations?format=jsonl")).body(),
+            "exchange_id",
+            answer.getJsonNumber("exchange_id").longValue());
+    assertEquals(attributions, exported.getJsonArray("attributions"));
+  }
+
+  @Test
+  void aQuestionTheDataDoesNotAnswerGetsIDontKnowUnlessRetrievalIsOff() {
+    JsonObject answer = chat("{\"message\": \"Who painted the Mona Lisa?\"}");
+
+    assertEquals(Setting.NO_ANSWER_TEXT.defaultValue(), answer.getString("answer"));
+    assertEquals("no_answer", answer.getString("stop_reason"));
+    assertEquals(0, answer.getJsonArray("sources").size());
+    assertEquals(0, answer.getJsonArray("attributions").size());
+    assertEquals(
+        "no_answer",
+        conversation(conversationOf(answer))
+            .getJsonArray("exchanges")
+            .getJsonObject(0)
+            .getString("stop_reason"));
+
+    JsonObject free =
+        chat("{\"message\": \"Who painted the Mona Lisa?\", \"use_rag\": false, \"seed\": 3}");
+    assertFalse(free.getString("stop_reason").equals("no_answer"), free.toString());
+    assertFalse(free.getString("answer").equals(Setting.NO_ANSWER_TEXT.defaultValue()));
+  }
+
+  @Test
+  void regeneratingOrEditingKeepsAnotherVersionOfTheTurn() {
+    JsonObject first =
+        chat("{\"message\": \"What does the blue light on the Zephyr kettle mean?\"}");
+    long exchange = first.getJsonNumber("exchange_id").longValue();
+    long conversation = conversationOf(first);
+
+    Http.Reply regenerated =
+        Http.postJson(api.url("/api/chat/exchanges/" + exchange + "/regenerate"), "{\"seed\": 11}");
+    assertEquals(200, regenerated.status(), regenerated.body());
+    JsonObject again = regenerated.json();
+    JsonObject edited =
+        chat(
+            "{\"alternative_of\": "
+                + again.getJsonNumber("exchange_id")
+                + ", \"message\": \"How long is the warranty of the Zephyr kettle?\"}");
+    Http.Reply withoutBody =
+        Http.post(
+            api.url("/api/chat/exchanges/" + exchange + "/regenerate"), "application/json", "");
+
+    assertEquals(exchange, again.getJsonNumber("alternative_of").longValue());
+    assertEquals(conversation, again.getJsonNumber("conversation_id").longValue());
+    assertEquals(0.7, storedOptions(conversation, 1).getJsonNumber("temperature").doubleValue());
+    assertEquals(exchange, edited.getJsonNumber("alternative_of").longValue(), "one turn");
+    assertEquals(conversation, edited.getJsonNumber("conversation_id").longValue());
+    assertTrue(edited.getString("answer").contains("three years"), edited.toString());
+    assertEquals(200, withoutBody.status(), withoutBody.body());
+    JsonArray exchanges = conversation(conversation).getJsonArray("exchanges");
+    assertEquals(4, exchanges.size());
+    assertFalse(exchanges.getJsonObject(0).containsKey("alternative_of"), "the turn's first");
+    for (int i = 1; i < 4; i++) {
+      assertEquals(
+          exchange, exchanges.getJsonObject(i).getJsonNumber("alternative_of").longValue());
+    }
+    assertEquals(
+        "How long is the warranty of the Zephyr kettle?",
+        exchanges.getJsonObject(2).getString("question"));
+  }
+
+  @Test
+  void regeneratingSomeoneElsesOrAMissingAnswerIsNotFoundAndBadOptionsAreRefused() {
+    JsonObject mine = chat("{\"message\": \"Where do I find my invoice?\"}");
+    JsonObject other = chat("{\"message\": \"How do I reset my router?\"}");
+    long exchange = mine.getJsonNumber("exchange_id").longValue();
+    String regenerate = api.url("/api/chat/exchanges/" + exchange + "/regenerate");
+
+    assertEquals(
+        404, new Http.Visitor().postJson(regenerate, "{}").status(), "another visitor's answer");
+    assertEquals(
+        404, Http.postJson(api.url("/api/chat/exchanges/987654321/regenerate"), "{}").status());
+    assertEquals(400, Http.postJson(regenerate, "{\"temperature\": 9}").status());
+    assertEquals(400, Http.postJson(regenerate, "{\"message\": \"no\"}").status());
+    assertEquals(
+        400,
+        Http.postJson(
+                api.url("/api/chat"),
+                "{\"alternative_of\": "
+                    + exchange
+                    + ", \"conversation_id\": "
+                    + conversationOf(other)
+                    + ", \"message\": \"hi\"}")
+            .status(),
+        "an answer of another conversation");
+    assertEquals(1, conversation(conversationOf(mine)).getJsonArray("exchanges").size());
+  }
+
+  private static long conversationOf(JsonObject answer) {
+    return answer.getJsonNumber("conversation_id").longValue();
+  }
+
+  private static String firstSource(JsonObject answer) {
+    return answer.getJsonArray("sources").getJsonObject(0).getString("text");
+  }
+
+  private static Set<String> sourceIds(JsonArray sources) {
+    return sources.getValuesAs(JsonObject.class).stream()
+        .map(source -> source.getString("id"))
+        .collect(Collectors.toCollection(HashSet::new));
+  }
+
+  private JsonObject storedOptions(long conversation, int index) {
+    return conversation(conversation)
+        .getJsonArray("exchanges")
+        .getJsonObject(index)
+        .getJsonObject("options");
+  }
+
+  @Test
   void answersNeverHoldTheTurnMarkers() {
     for (int seed = 0; seed < 20; seed++) {
+      // The model alone: sampled at a high temperature, it runs through every word it knows.
       String answer =
-          chat("{\"message\": \"how many legs has a kettle\", \"temperature\": 2, \"seed\": "
+          chat("{\"message\": \"how many legs has a kettle\", \"temperature\": 2,"
+                  + " \"use_rag\": false, \"seed\": "
                   + seed
                   + "}")
               .getString("answer");

@@ -86,9 +86,12 @@ public final class ChatLatencyBenchmark {
       report.append(
           String.format(
               Locale.ROOT,
-              "%nAnswers averaged %.1f tokens. The design's bar: p95 under 100 ms with retrieval,"
-                  + " %d clients at once.%n",
+              "%nAnswers averaged %.1f tokens; %d of %d said \"I don't know\" (nothing found fit"
+                  + " the question). The design's bar: p95 under 100 ms with retrieval, %d clients"
+                  + " at once.%n",
               concurrent.meanTokens(),
+              concurrent.declined(),
+              concurrent.samples().size(),
               CLIENTS));
     }
     Files.writeString(Path.of(args[1]), report);

@@ -2,6 +2,7 @@ package ai.fromscratch.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,20 @@ class ChatRequestTest {
                 () -> ChatRequest.fromQuery(Map.of("message", List.of("a"), "mood", List.of("x"))))
             .getMessage()
             .contains("mood"));
+  }
+
+  @Test
+  void anotherVersionOfATurnNamesAnAnswerOfIt() {
+    ChatRequest edited =
+        ChatRequest.fromQuery(
+            Map.of("message", List.of("hi again"), "alternative_of", List.of("42")));
+
+    assertEquals(42L, edited.alternativeOf());
+    assertNull(ChatRequest.fromQuery(Map.of("message", List.of("hi"))).alternativeOf());
+    assertThrows(
+        ApiException.class,
+        () ->
+            ChatRequest.fromQuery(Map.of("message", List.of("a"), "alternative_of", List.of("x"))));
   }
 
   @Test

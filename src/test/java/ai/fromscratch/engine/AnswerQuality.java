@@ -12,9 +12,11 @@ import ai.fromscratch.lm.SamplingOptions;
 import ai.fromscratch.lm.StoredModel;
 import ai.fromscratch.lm.TokenSink;
 import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.platform.Setting;
 import ai.fromscratch.retrieval.Chunker;
 import ai.fromscratch.retrieval.PassageIndex;
 import ai.fromscratch.retrieval.PassageIndexer;
+import ai.fromscratch.retrieval.Query;
 import ai.fromscratch.retrieval.RecordHit;
 import ai.fromscratch.retrieval.RecordPassages;
 import ai.fromscratch.retrieval.RecordRanking;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,8 +64,19 @@ final class AnswerQuality implements AutoCloseable {
   private final PassageIndex index;
   private final Map<String, List<RecordHit>> found = new java.util.HashMap<>();
 
+  /** The chat's "I don't know", at its defaults (ANSWER_MIN_SIMILARITY, NO_ANSWER_TEXT). */
+  static final NoAnswer NO_ANSWER =
+      new NoAnswer(
+          Setting.NO_ANSWER_TEXT.defaultValue(),
+          Double.parseDouble(Setting.ANSWER_MIN_SIMILARITY.defaultValue()));
+
   /** One row of the table. */
   record Row(String name, int questions, Double sourceAt1, Double sourceAt3, double f1) {}
+
+  /**
+   * How often the answers declined: of covered questions, and of questions the data does not cover.
+   */
+  record Declines(int covered, int coveredDeclined, int uncovered, int uncoveredDeclined) {}
 
   AnswerQuality(SentenceEmbedder embedder) {
     this.sections = PythonFaq.load();
@@ -117,15 +131,61 @@ final class AnswerQuality implements AutoCloseable {
       String reference = sections.get(right).answer();
       List<SearchHit> hits = search(question.text());
       List<RecordHit> found = records(question.text());
-      none.scored(TokenF1.of(answer(question.text(), List.of(), weights), reference));
+      none.scored(TokenF1.of(modelAlone(question.text(), weights), reference));
       top.ranked(records(hits), right, TokenF1.of(topPassage(hits), reference));
       previous.ranked(records(hits), right, TokenF1.of(previous(question.text(), hits), reference));
       answers.ranked(
-          found.stream().map(RecordHit::recordId).toList(),
-          right,
-          TokenF1.of(answer(question.text(), found, weights), reference));
+          recordIds(found), right, TokenF1.of(answer(question.text(), found, weights), reference));
     }
     return List.of(none.row(), top.row(), previous.row(), answers.row());
+  }
+
+  /**
+   * The second turns of two-turn conversations: (a) asked alone, as the chat did before it read the
+   * conversation, and (b) after the first turn and the answer to it, as the chat asks them now.
+   */
+  List<Row> measureFollowUps(List<PythonFaq.FollowUp> followUps, MixWeights weights) {
+    Scores alone = new Scores("(a) the second question alone");
+    Scores followed = new Scores("(b) after the first turn, as the chat asks it");
+    for (PythonFaq.FollowUp followUp : followUps) {
+      int right = sectionIndex(followUp.section());
+      String reference = sections.get(right).answer();
+      String first = followUp.turns().get(0);
+      String second = followUp.turns().get(1);
+      List<RecordHit> own = records(second, Optional.empty());
+      alone.ranked(recordIds(own), right, TokenF1.of(answer(second, own, weights), reference));
+      PriorExchange earlier =
+          new PriorExchange(first, answer(first, records(first, Optional.empty()), weights));
+      List<RecordHit> found = records(second, Optional.of(first));
+      String answer =
+          answer(
+              ChatFormat.prompt(Optional.of(earlier), second, model.tokenizer()),
+              found,
+              weights,
+              Optional.of(NO_ANSWER));
+      followed.ranked(recordIds(found), right, TokenF1.of(answer, reference));
+    }
+    return List.of(alone.row(), followed.row());
+  }
+
+  /**
+   * How often the chat says "I don't know" with {@code noAnswer}, to covered and uncovered
+   * questions.
+   */
+  Declines declines(
+      List<PythonFaq.Question> covered, List<PythonFaq.Question> uncovered, NoAnswer noAnswer) {
+    return new Declines(
+        covered.size(),
+        declined(covered, noAnswer),
+        uncovered.size(),
+        declined(uncovered, noAnswer));
+  }
+
+  private int declined(List<PythonFaq.Question> questions, NoAnswer noAnswer) {
+    return (int)
+        questions.stream()
+            .filter(question -> noAnswer.declines(records(question.text(), Optional.empty())))
+            .count();
   }
 
   /** Mean F1 of the new answers only (for tuning). */
@@ -149,18 +209,43 @@ final class AnswerQuality implements AutoCloseable {
 
   /** The records the answers use, as the server ranks them. */
   List<RecordHit> records(String question) {
-    // Tuning asks the same questions over and over: their records are found once.
-    return found.computeIfAbsent(
-        question,
-        q ->
-            RecordRanking.of(
-                index.searchRecords(q, embedder.embed(q), K, PassageIndex.DEFAULT_MIN_SIMILARITY),
-                index::stored));
+    return records(question, Optional.empty());
   }
 
+  /** The records for a question after {@code earlier}, as the server ranks them. */
+  private List<RecordHit> records(String question, Optional<String> earlier) {
+    // Tuning asks the same questions over and over: their records are found once.
+    return found.computeIfAbsent(
+        earlier.orElse("") + "\u0000" + question,
+        key -> {
+          Query query = Query.followUp(embedder, question, earlier);
+          return RecordRanking.of(
+              index.searchRecords(
+                  query.text(), query.vector(), K, PassageIndex.DEFAULT_MIN_SIMILARITY),
+              index::stored);
+        });
+  }
+
+  private static List<Long> recordIds(List<RecordHit> records) {
+    return records.stream().map(RecordHit::recordId).toList();
+  }
+
+  /** The chat's answer to a question, "I don't know" included. */
   String answer(String question, List<RecordHit> found, MixWeights weights) {
-    return new Answerer(model, weights, MAX_PASSAGE_CHARS)
-        .answer(ChatFormat.prompt(question, model.tokenizer()), found, CHAT, TokenSink.IGNORE)
+    return answer(
+        ChatFormat.prompt(question, model.tokenizer()), found, weights, Optional.of(NO_ANSWER));
+  }
+
+  /** The model's answer without retrieval ({@code use_rag: false}): it never declines. */
+  private String modelAlone(String question, MixWeights weights) {
+    return answer(
+        ChatFormat.prompt(question, model.tokenizer()), List.of(), weights, Optional.empty());
+  }
+
+  private String answer(
+      List<String> prompt, List<RecordHit> found, MixWeights weights, Optional<NoAnswer> noAnswer) {
+    return new Answerer(model, weights, MAX_PASSAGE_CHARS, noAnswer)
+        .answer(prompt, found, CHAT, TokenSink.IGNORE)
         .generation()
         .text();
   }

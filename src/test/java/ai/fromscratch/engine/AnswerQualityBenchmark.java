@@ -11,8 +11,11 @@ import java.util.Locale;
 
 /**
  * The answer-quality benchmark on Python's FAQ ({@code mvn -Pbench}): the four rows of {@link
- * AnswerQuality} on the test questions, written to a Markdown report. With {@code --tune} it first
- * searches the mixing weights on the development questions only and reports the best.
+ * AnswerQuality} on the test questions, the follow-ups and the "I don't know" counts, written to a
+ * Markdown report. With {@code --tune} it first searches the mixing weights on the development
+ * questions only and reports the best, then (as {@code --sweep} alone does) shows how
+ * ANSWER_MIN_SIMILARITY trades declines on the development sets; {@code --dev} measures the
+ * development sets instead of the test sets.
  */
 public final class AnswerQualityBenchmark {
   private AnswerQualityBenchmark() {}
@@ -32,13 +35,25 @@ public final class AnswerQualityBenchmark {
     try (SentenceEmbedder embedder = SentenceEmbedder.load(EmbeddingModelChoice.defaultChoice());
         AnswerQuality quality = new AnswerQuality(embedder)) {
       MixWeights weights = tune ? tune(quality) : Answerer.TUNED;
-      // --dev measures on the development questions, as tuning does; the report is of the test set.
-      String set = List.of(args).contains("--dev") ? "dev-questions.jsonl" : "test-questions.jsonl";
-      List<PythonFaq.Question> test = PythonFaq.questions(set);
+      if (tune || List.of(args).contains("--sweep")) {
+        sweepNoAnswer(quality);
+      }
+      // --dev measures on the development sets, as tuning does; the report is of the test sets.
+      boolean dev = List.of(args).contains("--dev");
+      List<PythonFaq.Question> test =
+          PythonFaq.questions(dev ? "dev-questions.jsonl" : "test-questions.jsonl");
+      List<PythonFaq.FollowUp> followUps =
+          PythonFaq.followUps(dev ? "follow-ups-dev.jsonl" : "follow-ups.jsonl");
+      List<PythonFaq.Question> uncovered =
+          PythonFaq.questions(dev ? "uncovered-dev.jsonl" : "uncovered.jsonl");
       long started = System.nanoTime();
       List<AnswerQuality.Row> rows = quality.measure(test, weights);
+      List<AnswerQuality.Row> followed = quality.measureFollowUps(followUps, weights);
+      AnswerQuality.Declines declines = quality.declines(test, uncovered, AnswerQuality.NO_ANSWER);
       String table =
-          table(quality, test.size(), rows, weights, (System.nanoTime() - started) / 1e9);
+          table(quality, test.size(), rows, weights, (System.nanoTime() - started) / 1e9)
+              + followUpTable(followed)
+              + declineTable(declines);
       System.out.println(table);
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, table);
@@ -74,6 +89,51 @@ public final class AnswerQualityBenchmark {
     return best;
   }
 
+  /**
+   * How ANSWER_MIN_SIMILARITY trades declined covered questions for declined uncovered ones, on the
+   * development sets only.
+   */
+  static void sweepNoAnswer(AnswerQuality quality) {
+    List<PythonFaq.Question> covered = PythonFaq.questions("dev-questions.jsonl");
+    List<PythonFaq.Question> uncovered = PythonFaq.questions("uncovered-dev.jsonl");
+    for (int hundredths = 35; hundredths <= 52; hundredths++) {
+      AnswerQuality.Declines declines =
+          quality.declines(
+              covered, uncovered, new NoAnswer(AnswerQuality.NO_ANSWER.text(), hundredths / 100.0));
+      System.out.printf(
+          Locale.ROOT,
+          "ANSWER_MIN_SIMILARITY %.2f: declines %d of %d covered, %d of %d uncovered%n",
+          hundredths / 100.0,
+          declines.coveredDeclined(),
+          declines.covered(),
+          declines.uncoveredDeclined(),
+          declines.uncovered());
+    }
+  }
+
+  static String followUpTable(List<AnswerQuality.Row> rows) {
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%nFollow-ups: %d two-turn conversations whose second question needs the first%n%n",
+                rows.get(0).questions()));
+    out.append(rows("second question", rows));
+    return out.toString();
+  }
+
+  static String declineTable(AnswerQuality.Declines declines) {
+    return String.format(
+        Locale.ROOT,
+        "%n\"I don't know\" (ANSWER_MIN_SIMILARITY %s): %d of %d questions the FAQ does not"
+            + " cover, and %d of the %d covered test questions (their F1 above counts it)%n",
+        AnswerQuality.NO_ANSWER.minSimilarity(),
+        declines.uncoveredDeclined(),
+        declines.uncovered(),
+        declines.coveredDeclined(),
+        declines.covered());
+  }
+
   static String table(
       AnswerQuality quality,
       int questions,
@@ -89,7 +149,16 @@ public final class AnswerQualityBenchmark {
             quality.sections(),
             AnswerQuality.ORDER,
             questions));
-    out.append("| answers | source@1 | source@3 | token F1 |\n|---|---|---|---|\n");
+    out.append(rows("answers", rows));
+    out.append(String.format(Locale.ROOT, "%nWeights %s; measured in %.1f s%n", weights, seconds));
+    return out.toString();
+  }
+
+  /** A Markdown table of rows, its first column headed {@code first}. */
+  private static String rows(String first, List<AnswerQuality.Row> rows) {
+    StringBuilder out =
+        new StringBuilder(
+            "| " + first + " | source@1 | source@3 | token F1 |\n|---|---|---|---|\n");
     for (AnswerQuality.Row row : rows) {
       out.append(
           String.format(
@@ -100,7 +169,6 @@ public final class AnswerQualityBenchmark {
               percent(row.sourceAt3()),
               row.f1()));
     }
-    out.append(String.format(Locale.ROOT, "%nWeights %s; measured in %.1f s%n", weights, seconds));
     return out.toString();
   }
 

@@ -19,6 +19,7 @@ import ai.fromscratch.retrieval.SearchHit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class AnswererTest {
 
   private static Answerer.Answer ask(String question, List<RecordHit> hits) {
     ActiveModel model = model();
-    return new Answerer(model, Answerer.TUNED, 16_000)
+    return new Answerer(model, Answerer.TUNED, 16_000, Optional.empty())
         .answer(ChatFormat.prompt(question, model.tokenizer()), hits, GREEDY, TokenSink.IGNORE);
   }
 
@@ -129,9 +130,78 @@ class AnswererTest {
     ActiveModel model = model();
 
     Answerer.Answer answer =
-        new Answerer(model, Answerer.TUNED, 60)
+        new Answerer(model, Answerer.TUNED, 60, Optional.empty())
             .answer(ChatFormat.prompt(HOLD_Q, model.tokenizer()), hits, GREEDY, TokenSink.IGNORE);
 
     assertTrue(answer.generation().text().length() <= 60, answer.generation().text());
+  }
+
+  @Test
+  void attributionsNameTheSourcesUsedInOrderAndTheRestIsAlsoRetrieved() {
+    RecordHit clean = question(2, CLEAN_Q, CLEAN_A, 0.78);
+    RecordHit hold = question(1, HOLD_Q, HOLD_A, 0.40);
+
+    AnswerSources sources =
+        AnswerSources.of(ask("Where can I free some disk space?", List.of(hold, clean)));
+
+    assertEquals(List.of(clean), sources.used());
+    assertEquals(List.of(hold), sources.alsoRetrieved());
+    assertEquals(
+        List.of(new Attribution(0, CLEAN_A.length(), 0, "answer", 0, CLEAN_A.length())),
+        sources.attributions());
+  }
+
+  @Test
+  void aQuestionNothingFoundSupportsIsDeclinedAndWhatWasFoundBecomesSuggestions() {
+    ActiveModel model = model();
+    NoAnswer noAnswer = new NoAnswer("I don't know.", 0.5);
+    RecordHit weak = question(2, CLEAN_Q, CLEAN_A, 0.45);
+    List<String> streamed = new ArrayList<>();
+
+    Answerer.Answer declined =
+        new Answerer(model, Answerer.TUNED, 16_000, Optional.of(noAnswer))
+            .answer(
+                ChatFormat.prompt("who painted the Mona Lisa", model.tokenizer()),
+                List.of(weak),
+                GREEDY,
+                (token, piece) -> streamed.add(piece));
+    Answerer.Answer nothingFound =
+        new Answerer(model, Answerer.TUNED, 16_000, Optional.of(noAnswer))
+            .answer(List.of("<user>", "hi", "<assistant>"), List.of(), GREEDY, TokenSink.IGNORE);
+
+    assertTrue(declined.declined());
+    assertEquals("I don't know.", declined.generation().text());
+    assertEquals(List.of("I don't know."), streamed);
+    assertEquals(List.of(weak), AnswerSources.of(declined).alsoRetrieved());
+    assertEquals(List.of(), AnswerSources.of(declined).attributions());
+    assertTrue(nothingFound.declined());
+    assertFalse(
+        ask("Where can I free some disk space?", List.of(weak)).declined(),
+        "without a NoAnswer the answer goes on");
+  }
+
+  @Test
+  void aFollowUpsPromptHoldsTheExchangeBeforeIt() {
+    Tokenizer tokenizer = new Tokenizer(false);
+
+    List<String> prompt =
+        ChatFormat.prompt(
+            Optional.of(new PriorExchange("Is it free?", "Yes.")), "and open source?", tokenizer);
+
+    assertEquals(
+        List.of(
+            "<user>",
+            "Is",
+            "it",
+            "free",
+            "<assistant>",
+            "Yes",
+            ".",
+            "<user>",
+            "and",
+            "open",
+            "source",
+            "<assistant>"),
+        prompt);
   }
 }

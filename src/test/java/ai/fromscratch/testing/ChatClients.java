@@ -32,9 +32,18 @@ import java.util.zip.GZIPInputStream;
 public final class ChatClients {
   private ChatClients() {}
 
-  /** One question asked: its latency, and what the server said of it (status 200 or not). */
+  /**
+   * One question asked: its latency, and what the server said of it (status 200 or not; whether it
+   * answered "I don't know").
+   */
   public record Sample(
-      int status, double clientMs, double serverMs, double retrievalMs, int tokens, String error) {
+      int status,
+      double clientMs,
+      double serverMs,
+      double retrievalMs,
+      int tokens,
+      boolean declined,
+      String error) {
     public boolean ok() {
       return status == 200;
     }
@@ -67,6 +76,11 @@ public final class ChatClients {
       return samples.stream().filter(Sample::ok).mapToInt(Sample::tokens).average().orElse(0);
     }
 
+    /** How many answers said "I don't know" (NO_ANSWER_TEXT) rather than answer. */
+    public long declined() {
+      return samples.stream().filter(Sample::declined).count();
+    }
+
     /** A Markdown table row: clients, requests, errors, p50, p95, p99, answers/s, server p50. */
     public String row(int clients) {
       return String.format(
@@ -96,11 +110,11 @@ public final class ChatClients {
     try {
       reply = Http.postJson(api.url("/api/chat"), body);
     } catch (RuntimeException e) {
-      return new Sample(0, elapsedMs(started), 0, 0, 0, e.toString());
+      return new Sample(0, elapsedMs(started), 0, 0, 0, false, e.toString());
     }
     double ms = elapsedMs(started);
     if (reply.status() != 200) {
-      return new Sample(reply.status(), ms, 0, 0, 0, reply.body());
+      return new Sample(reply.status(), ms, 0, 0, 0, false, reply.body());
     }
     JsonObject answer = reply.json();
     return new Sample(
@@ -109,6 +123,7 @@ public final class ChatClients {
         answer.getJsonNumber("latency_ms").doubleValue(),
         answer.getJsonNumber("retrieval_ms").doubleValue(),
         answer.getInt("tokens"),
+        answer.getString("stop_reason").equals("no_answer"),
         null);
   }
 

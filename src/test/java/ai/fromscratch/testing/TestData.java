@@ -50,6 +50,16 @@ public final class TestData {
       """;
 
   /**
+   * A second product with a warranty of its own, so that "and how long is its warranty?" depends on
+   * which product the conversation is about.
+   */
+  public static final String SECOND_PRODUCT =
+      """
+      {"question": "What colours does the Nimbus toaster come in?", "answer": "The Nimbus toaster comes in silver and in black."}
+      {"question": "How long is the warranty of the Nimbus toaster?", "answer": "The Nimbus toaster has a warranty of two years."}
+      """;
+
+  /**
    * The records with one more, a unique marker text, so that a test can upload the same records
    * again (the app refuses a file it already holds).
    */

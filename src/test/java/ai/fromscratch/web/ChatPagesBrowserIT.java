@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fromscratch.platform.Setting;
 import ai.fromscratch.testing.Api;
 import ai.fromscratch.testing.Browser;
 import ai.fromscratch.testing.Deployments;
@@ -33,6 +34,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -74,7 +76,7 @@ class ChatPagesBrowserIT {
           api.upload(
               Uploads.file(
                   "page-help-" + System.nanoTime() + ".jsonl",
-                  TestData.unique(TestData.HELP_DESK)));
+                  TestData.unique(TestData.HELP_DESK + TestData.SECOND_PRODUCT)));
       long markup = api.upload(Uploads.file("page-xss-" + System.nanoTime() + ".jsonl", XSS_DATA));
       long code = api.upload(Uploads.file("page-code-" + System.nanoTime() + ".jsonl", CODE_DATA));
       JsonObject job =
@@ -352,6 +354,96 @@ class ChatPagesBrowserIT {
       bob.get(base.toString());
       conversationItem(second, "Bob asks how");
     }
+  }
+
+  @Test
+  void aFollowUpUsesTheFirstTurnAndACopiedStretchLightsItsSource() {
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      page.get(base.toString());
+      ask(browser, "What colours does the Nimbus toaster come in?");
+      WebElement followUp = ask(browser, "and how long is its warranty?");
+
+      String text = followUp.findElement(By.className("text")).getText();
+      assertTrue(text.contains("two years"), "the toaster's warranty, not the kettle's: " + text);
+      WebElement mark = followUp.findElement(By.cssSelector("mark.copied"));
+      new Actions(page).moveToElement(mark).perform();
+      WebElement source =
+          followUp.findElement(
+              By.cssSelector(
+                  "details.sources li[data-source='" + mark.getAttribute("data-source") + "']"));
+      browser.waitUpTo(WAIT).until(driver -> source.getAttribute("class").contains("active"));
+      assertTrue(source.getText().contains("Nimbus toaster"), source.getText());
+      String words = source.findElement(By.cssSelector(".copied-source.active")).getText();
+      assertTrue(words.contains(mark.getText().strip()), words + " / " + mark.getText());
+      browser.screenshot("chat-attribution");
+
+      new Actions(page).moveToElement(page.findElement(By.id("message"))).perform();
+      browser.waitUpTo(WAIT).until(driver -> !source.getAttribute("class").contains("active"));
+
+      // The admin (this development server has no password) opens the record behind a source.
+      page.get(source.findElement(By.cssSelector("a.source-origin")).getAttribute("href"));
+      String record =
+          browser
+              .waitUpTo(WAIT)
+              .until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.cssSelector("tr.requested-record")))
+              .getText();
+      assertTrue(record.contains("Nimbus toaster"), record);
+    }
+  }
+
+  @Test
+  void anAnswerIsCopiedRegeneratedAndItsQuestionEditedAndResent() {
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      page.get(base.toString());
+      String question = "What does the blue light on the Zephyr kettle mean?";
+      ask(browser, question);
+
+      page.findElement(By.className("copy-answer")).click();
+      waitForText(browser, ".action-note", "copied");
+      page.findElement(By.className("regenerate")).click();
+      waitForText(browser, ".version-count", "2 / 2");
+      page.findElement(By.className("previous-version")).click();
+      waitForText(browser, ".version-count", "1 / 2");
+      page.findElement(By.className("edit-question")).click();
+      WebElement editor = page.findElement(By.className("edit-text"));
+      editor.clear();
+      editor.sendKeys("How long is the warranty of the Zephyr kettle?");
+      page.findElement(By.className("resend")).click();
+      waitForText(browser, ".version-count", "3 / 3");
+
+      assertTrue(
+          page.findElement(By.cssSelector(".message.assistant .text")).getText().contains("three"));
+      assertEquals(
+          "How long is the warranty of the Zephyr kettle?",
+          page.findElement(By.cssSelector(".message.user .text")).getText());
+      conversationItem(browser, question).findElement(By.className("title")).click();
+      waitForText(browser, ".version-count", "3 / 3");
+      browser.screenshot("chat-versions");
+    }
+  }
+
+  @Test
+  void aQuestionTheDataDoesNotAnswerSaysSo() {
+    try (Browser browser = Browser.open()) {
+      browser.driver().get(base.toString());
+
+      WebElement answer = ask(browser, "Who painted the Mona Lisa?");
+
+      assertTrue(answer.getAttribute("class").contains("no-answer"));
+      assertEquals(
+          Setting.NO_ANSWER_TEXT.defaultValue(),
+          answer.findElement(By.className("text")).getText());
+    }
+  }
+
+  private static void waitForText(Browser browser, String selector, String text) {
+    browser
+        .waitUpTo(WAIT)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(selector), text));
   }
 
   private static WebElement ask(Browser browser, String question) {
