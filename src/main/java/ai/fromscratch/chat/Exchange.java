@@ -91,7 +91,10 @@ public class Exchange {
   @Column(name = "CREATED_AT", nullable = false)
   private Instant createdAt;
 
-  private static final Jsonb JSONB = JsonbBuilder.create();
+  /** JSON-B for the answer's parts, made on first use: the entity class loads without it. */
+  private static final class Binding {
+    static final Jsonb JSONB = JsonbBuilder.create();
+  }
 
   protected Exchange() {}
 
@@ -105,9 +108,9 @@ public class Exchange {
     this.alternativeOf = alternativeOf;
     this.question = question;
     this.answer = result.text();
-    this.sources = JSONB.toJson(result.sources());
-    this.alsoRetrieved = JSONB.toJson(result.alsoRetrieved());
-    this.attributions = JSONB.toJson(result.attributions());
+    this.sources = Binding.JSONB.toJson(result.sources());
+    this.alsoRetrieved = Binding.JSONB.toJson(result.alsoRetrieved());
+    this.attributions = Binding.JSONB.toJson(result.attributions());
     this.options = options;
     this.modelId = result.model();
     this.stopReason = result.stopReason();
