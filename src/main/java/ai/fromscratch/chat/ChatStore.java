@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Conversations, exchanges and ratings in the database; every method is a short transaction. */
 @ApplicationScoped
@@ -85,12 +86,9 @@ public class ChatStore {
         .getSingleResult();
   }
 
+  /** The conversation's exchanges, oldest first. */
   public List<Exchange> exchanges(long conversationId) {
-    return em.createQuery(
-            "SELECT e FROM Exchange e WHERE e.conversationId = :c ORDER BY e.createdAt, e.id",
-            Exchange.class)
-        .setParameter("c", conversationId)
-        .getResultList();
+    return ofConversation(conversationId).sorted(OLDEST_FIRST).toList();
   }
 
   /**
@@ -98,13 +96,23 @@ public class ChatStore {
    * the latest of the turns before it.
    */
   public Optional<Exchange> exchangeBefore(long conversationId, Optional<Long> turn) {
-    // No ORDER BY: with one, Derby walked the whole table down the CREATED_AT index, and every
-    // chat slowed as the table grew. A conversation's exchanges are few; the latest is picked here.
+    return ofConversation(conversationId)
+        .filter(exchange -> turn.isEmpty() || exchange.turn() < turn.get())
+        .max(OLDEST_FIRST);
+  }
+
+  private static final Comparator<Exchange> OLDEST_FIRST =
+      Comparator.comparing(Exchange::getCreatedAt).thenComparing(Exchange::getId);
+
+  /**
+   * A conversation's exchanges in no order: with an ORDER BY, Derby walked the whole table down the
+   * CREATED_AT index, and every chat slowed as the table grew. A conversation's are few, and are
+   * ordered here.
+   */
+  private Stream<Exchange> ofConversation(long conversationId) {
     return em.createQuery("SELECT e FROM Exchange e WHERE e.conversationId = :c", Exchange.class)
         .setParameter("c", conversationId)
-        .getResultStream()
-        .filter(exchange -> turn.isEmpty() || exchange.turn() < turn.get())
-        .max(Comparator.comparing(Exchange::getCreatedAt).thenComparing(Exchange::getId));
+        .getResultStream();
   }
 
   public Optional<Exchange> exchange(long id) {
