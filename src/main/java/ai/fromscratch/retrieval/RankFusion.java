@@ -25,13 +25,9 @@ public final class RankFusion {
     return term(vectorRank) + term(keywordRank) + term(exactRank);
   }
 
-  /**
-   * Candidates taken from each list for {@code k} results: {@code max(24, 3k)}. The vector search's
-   * graph walk costs in proportion, and was a quarter of a chat answer's time with {@code max(50,
-   * 4k)}; on the development questions of Python's FAQ both put the same records first.
-   */
+  /** Candidates taken from each list for {@code k} results: {@code max(50, 4k)}. */
   public static int candidates(int k) {
-    return Math.max(24, 3 * k);
+    return Math.max(50, 4 * k);
   }
 
   private static double term(int rank) {

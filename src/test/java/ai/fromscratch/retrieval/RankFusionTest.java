@@ -19,8 +19,8 @@ class RankFusionTest {
   }
 
   @Test
-  void takesThreeCandidatesPerResultAndAtLeastTwentyFourPerSide() {
-    assertEquals(24, RankFusion.candidates(8));
-    assertEquals(60, RankFusion.candidates(20));
+  void takesAtLeastFiftyCandidatesPerSide() {
+    assertEquals(50, RankFusion.candidates(8));
+    assertEquals(80, RankFusion.candidates(20));
   }
 }
