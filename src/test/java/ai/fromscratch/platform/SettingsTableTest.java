@@ -10,14 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's configuration table is the users' reference: it must list every setting with its
- * real default.
+ * The configuration table (docs/configuration.md) is the users' reference: it must list every
+ * setting with its real default.
  */
-class ReadmeSettingsTableTest {
+class SettingsTableTest {
 
   @Test
-  void readmeListsEverySettingWithItsDefaultAndMeaning() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+  void theConfigurationPageListsEverySettingWithItsDefaultAndMeaning() throws IOException {
+    String readme = Files.readString(Path.of("docs", "configuration.md"));
     String table =
         readme.substring(
             readme.indexOf("<!-- settings-table"), readme.indexOf("<!-- end settings-table"));
