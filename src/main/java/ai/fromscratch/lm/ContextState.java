@@ -26,11 +26,4 @@ public final class ContextState {
   public int ngramLength() {
     return ngramLength;
   }
-
-  void copyFrom(ContextState other) {
-    System.arraycopy(other.nodes, 0, nodes, 0, other.length);
-    System.arraycopy(other.backoffs, 0, backoffs, 0, other.length);
-    length = other.length;
-    ngramLength = other.ngramLength;
-  }
 }

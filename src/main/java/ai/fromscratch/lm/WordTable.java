@@ -79,10 +79,6 @@ final class WordTable {
     return new String(chars, offsets[id], offsets[id + 1] - offsets[id]);
   }
 
-  int wordLength(int id) {
-    return offsets[id + 1] - offsets[id];
-  }
-
   /** The characters of all words, word after word (shared, not copied). */
   char[] blob() {
     return chars;

@@ -43,10 +43,6 @@ public final class Chunker {
     return size;
   }
 
-  public int overlap() {
-    return overlap;
-  }
-
   public List<Chunk> split(String text) {
     List<Chunk> chunks = new ArrayList<>();
     int length = text.length();

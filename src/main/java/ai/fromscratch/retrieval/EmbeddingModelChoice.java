@@ -70,15 +70,6 @@ public enum EmbeddingModelChoice {
     return modelName + ":" + precision;
   }
 
-  public String modelName() {
-    return modelName;
-  }
-
-  /** {@code int8} or {@code fp32}. */
-  public String precision() {
-    return precision;
-  }
-
   /** The model file's classpath resource. */
   public String modelResource() {
     return RESOURCE_FOLDER + modelFile;
