@@ -1,6 +1,7 @@
 package ai.fromscratch.engine;
 
 import ai.fromscratch.platform.DataDirectory;
+import ai.fromscratch.platform.ModelPresence;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import ai.fromscratch.retrieval.EmbeddingModelChoice;
@@ -33,9 +34,9 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @LocalBean
-@Local(PassageStore.class)
+@Local({PassageStore.class, ModelPresence.class})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class Engine implements PassageStore {
+public class Engine implements PassageStore, ModelPresence {
   private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
   private final AtomicReference<ActiveModel> active = new AtomicReference<>();
@@ -106,6 +107,7 @@ public class Engine implements PassageStore {
     embedder.close();
   }
 
+  @Override
   public boolean hasModel() {
     return active.get() != null;
   }

@@ -1,6 +1,5 @@
 package ai.fromscratch.platform;
 
-import ai.fromscratch.engine.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,7 +10,7 @@ import java.time.Instant;
 public class StatusService {
   @Inject ServerStartLog serverStartLog;
 
-  @Inject Engine engine;
+  @Inject ModelPresence models;
 
   public ServerStatus status() {
     Instant started = serverStartLog.startedAt();
@@ -19,7 +18,7 @@ public class StatusService {
         "ok",
         Duration.between(started, Instant.now()).toSeconds(),
         BuildInfo.version(),
-        engine.hasModel(),
+        models.hasModel(),
         started);
   }
 }
