@@ -1,5 +1,7 @@
 package ai.fromscratch.bpe;
 
+import ai.fromscratch.json.JsonSyntaxException;
+import ai.fromscratch.json.JsonText;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -55,7 +57,13 @@ public final class TokenizerJsonReader {
   }
 
   public static BpeTokenizer parse(String json) throws TokenizerFormatException {
-    Map<String, Object> root = object(Json.parse(json), "the tokenizer");
+    Object parsed;
+    try {
+      parsed = JsonText.parse(json);
+    } catch (JsonSyntaxException e) {
+      throw new TokenizerFormatException(e.getMessage());
+    }
+    Map<String, Object> root = object(parsed, "the tokenizer");
     for (String key : root.keySet()) {
       if (!TOP_LEVEL_KEYS.contains(key)) {
         throw new TokenizerFormatException("unknown top-level key \"" + key + "\"");
@@ -258,7 +266,7 @@ public final class TokenizerJsonReader {
   private static void requireNull(Map<String, Object> map, String key)
       throws TokenizerFormatException {
     Object value = map.get(key);
-    if (value != null && value != Json.NULL) {
+    if (value != null && value != JsonText.NULL) {
       throw unsupported(key + " (expected null)", value);
     }
   }

@@ -1,5 +1,6 @@
 package ai.fromscratch.bpe;
 
+import ai.fromscratch.json.JsonText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -53,7 +54,7 @@ public final class TokenizerJsonWriter {
       String token = specials.get(i);
       out.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(tokenizer.id(token));
       out.append(", \"content\": ");
-      Json.quote(token, out);
+      JsonText.quote(token, out);
       out.append(", \"single_word\": false, \"lstrip\": false, \"rstrip\": false,");
       out.append(" \"normalized\": false, \"special\": true}");
     }
@@ -66,21 +67,21 @@ public final class TokenizerJsonWriter {
       out.append("{\"type\": \"NFC\"},\n");
     }
     out.append("  \"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": ");
-    Json.quote(TextPipeline.SPLIT_PATTERN, out);
+    JsonText.quote(TextPipeline.SPLIT_PATTERN, out);
     out.append("}, \"behavior\": \"Removed\", \"invert\": true},\n");
     out.append("  \"post_processor\": null,\n");
     out.append("  \"decoder\": {\"type\": \"BPEDecoder\", \"suffix\": ");
-    Json.quote(BpeTokenizer.END_OF_WORD_SUFFIX, out);
+    JsonText.quote(BpeTokenizer.END_OF_WORD_SUFFIX, out);
     out.append("},\n");
     out.append("  \"model\": {\n");
     out.append("    \"type\": \"BPE\",\n");
     out.append("    \"dropout\": null,\n");
     out.append("    \"unk_token\": ");
-    Json.quote(BpeTokenizer.UNKNOWN, out);
+    JsonText.quote(BpeTokenizer.UNKNOWN, out);
     out.append(",\n");
     out.append("    \"continuing_subword_prefix\": null,\n");
     out.append("    \"end_of_word_suffix\": ");
-    Json.quote(BpeTokenizer.END_OF_WORD_SUFFIX, out);
+    JsonText.quote(BpeTokenizer.END_OF_WORD_SUFFIX, out);
     out.append(",\n");
     out.append("    \"fuse_unk\": false,\n");
     out.append("    \"byte_fallback\": false,\n");
@@ -89,7 +90,7 @@ public final class TokenizerJsonWriter {
     List<String> vocabulary = tokenizer.vocabulary();
     for (int id = 0; id < vocabulary.size(); id++) {
       out.append(id == 0 ? "\n      " : ",\n      ");
-      Json.quote(vocabulary.get(id), out);
+      JsonText.quote(vocabulary.get(id), out);
       out.append(": ").append(id);
     }
     out.append("\n    },\n");
@@ -97,9 +98,9 @@ public final class TokenizerJsonWriter {
     List<Merge> merges = tokenizer.merges();
     for (int i = 0; i < merges.size(); i++) {
       out.append(i == 0 ? "\n      [" : ",\n      [");
-      Json.quote(merges.get(i).left(), out);
+      JsonText.quote(merges.get(i).left(), out);
       out.append(", ");
-      Json.quote(merges.get(i).right(), out);
+      JsonText.quote(merges.get(i).right(), out);
       out.append(']');
     }
     out.append(merges.isEmpty() ? "]\n" : "\n    ]\n");

@@ -1,5 +1,6 @@
 package ai.fromscratch.retrieval;
 
+import ai.fromscratch.json.JsonText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ public final class WordPieceTokenizer {
   /** Reads a WordPiece tokenizer.json (BERT normalizer and pre-tokenizer). */
   public static WordPieceTokenizer fromJson(InputStream json, int maxTokens) throws IOException {
     String text = new String(json.readAllBytes(), StandardCharsets.UTF_8);
-    Map<?, ?> root = (Map<?, ?>) Json.parse(text);
+    Map<?, ?> root = (Map<?, ?>) JsonText.parse(text);
     Map<?, ?> model = (Map<?, ?>) root.get("model");
     if (model == null || !"WordPiece".equals(model.get("type"))) {
       throw new IllegalArgumentException("Not a WordPiece tokenizer.json");
@@ -73,11 +74,15 @@ public final class WordPieceTokenizer {
     Map<String, Integer> vocabulary = new HashMap<>();
     ((Map<?, ?>) model.get("vocab"))
         .forEach((token, id) -> vocabulary.put((String) token, ((Number) id).intValue()));
-    Map<?, ?> normalizer = (Map<?, ?>) root.get("normalizer");
+    Map<?, ?> normalizer = root.get("normalizer") instanceof Map<?, ?> map ? map : null;
     boolean lowercase = normalizer != null && Boolean.TRUE.equals(normalizer.get("lowercase"));
     Object stripAccents = normalizer == null ? null : normalizer.get("strip_accents");
-    // As in BERT, accents are stripped when the setting is absent and the text is lower-cased.
-    boolean strip = stripAccents == null ? lowercase : Boolean.TRUE.equals(stripAccents);
+    // As in BERT, accents are stripped when the setting is absent (or null) and the text is
+    // lower-cased.
+    boolean strip =
+        stripAccents == null || stripAccents == JsonText.NULL
+            ? lowercase
+            : Boolean.TRUE.equals(stripAccents);
     return new WordPieceTokenizer(
         vocabulary,
         new BertBasicTokenizer(lowercase, strip),

@@ -1,5 +1,6 @@
 package ai.fromscratch.retrieval;
 
+import ai.fromscratch.json.JsonText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ record QaPairs(long id, String question, String answer, String paraphrase) {
         if (line.isBlank()) {
           continue;
         }
-        Map<?, ?> json = (Map<?, ?>) Json.parse(line);
+        Map<?, ?> json = (Map<?, ?>) JsonText.parse(line);
         pairs.add(
             new QaPairs(
                 ((Number) json.get("id")).longValue(),

@@ -1,4 +1,4 @@
-package ai.fromscratch.bpe;
+package ai.fromscratch.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for tokenizer.json, so the package needs no library: a strict parser to maps (in
- * file order), lists, strings, {@link BigDecimal} numbers, booleans and {@link #NULL}, and string
- * quoting that writes ASCII only.
+ * A strict JSON reader and string quoting with no dependencies, for the plain-Java packages that
+ * read and write tokenizer.json ({@code bpe}, {@code retrieval}): jakarta.json would tie them to
+ * the container. Values become maps (in file order), lists, strings, {@link BigDecimal} numbers,
+ * booleans and {@link #NULL}; nesting is bounded, duplicate keys are refused, and every error names
+ * its line and column. Quoting writes ASCII only.
  */
-final class Json {
+public final class JsonText {
   /** JSON's null, distinct from a missing key. */
-  static final Object NULL =
+  public static final Object NULL =
       new Object() {
         @Override
         public String toString() {
@@ -26,13 +28,17 @@ final class Json {
   private final String text;
   private int position;
 
-  private Json(String text) {
+  private JsonText(String text) {
     this.text = text;
   }
 
-  /** Parses one JSON value filling the whole text. */
-  static Object parse(String text) throws TokenizerFormatException {
-    Json parser = new Json(text);
+  /**
+   * Parses one JSON value filling the whole text.
+   *
+   * @throws JsonSyntaxException where the text is not JSON
+   */
+  public static Object parse(String text) {
+    JsonText parser = new JsonText(text);
     parser.skipSpace();
     Object value = parser.value(0);
     parser.skipSpace();
@@ -43,7 +49,7 @@ final class Json {
   }
 
   /** Appends the string as a JSON string literal; non-ASCII and control characters as escapes. */
-  static void quote(String value, StringBuilder out) {
+  public static void quote(String value, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -68,7 +74,7 @@ final class Json {
     out.append('"');
   }
 
-  private Object value(int depth) throws TokenizerFormatException {
+  private Object value(int depth) {
     if (depth > MAX_DEPTH) {
       throw error("nested deeper than " + MAX_DEPTH + " levels");
     }
@@ -92,7 +98,7 @@ final class Json {
     };
   }
 
-  private Map<String, Object> object(int depth) throws TokenizerFormatException {
+  private Map<String, Object> object(int depth) {
     Map<String, Object> map = new LinkedHashMap<>();
     position++;
     skipSpace();
@@ -126,7 +132,7 @@ final class Json {
     }
   }
 
-  private List<Object> array(int depth) throws TokenizerFormatException {
+  private List<Object> array(int depth) {
     List<Object> list = new ArrayList<>();
     position++;
     skipSpace();
@@ -149,7 +155,7 @@ final class Json {
     }
   }
 
-  private String string() throws TokenizerFormatException {
+  private String string() {
     position++;
     StringBuilder out = new StringBuilder();
     while (true) {
@@ -182,7 +188,7 @@ final class Json {
     }
   }
 
-  private char hex() throws TokenizerFormatException {
+  private char hex() {
     if (position + 4 > text.length()) {
       throw error("truncated \\u escape");
     }
@@ -198,7 +204,7 @@ final class Json {
     return (char) value;
   }
 
-  private BigDecimal number() throws TokenizerFormatException {
+  private BigDecimal number() {
     int start = position;
     if (peek() == '-') {
       position++;
@@ -240,7 +246,7 @@ final class Json {
     return c >= '0' && c <= '9';
   }
 
-  private Object literal(String word, Object value) throws TokenizerFormatException {
+  private Object literal(String word, Object value) {
     if (!text.startsWith(word, position)) {
       throw error("unexpected character '" + text.charAt(position) + "'");
     }
@@ -248,7 +254,7 @@ final class Json {
     return value;
   }
 
-  private void expect(char expected) throws TokenizerFormatException {
+  private void expect(char expected) {
     if (peek() != expected) {
       throw error("expected '" + expected + "'");
     }
@@ -259,7 +265,7 @@ final class Json {
     return position < text.length() ? text.charAt(position) : '\0';
   }
 
-  private char next() throws TokenizerFormatException {
+  private char next() {
     if (position >= text.length()) {
       throw error("unexpected end of the text");
     }
@@ -276,7 +282,7 @@ final class Json {
     }
   }
 
-  private TokenizerFormatException error(String message) {
+  private JsonSyntaxException error(String message) {
     int line = 1;
     int column = 1;
     for (int i = 0; i < Math.min(position, text.length()); i++) {
@@ -287,7 +293,7 @@ final class Json {
         column++;
       }
     }
-    return new TokenizerFormatException(
+    return new JsonSyntaxException(
         "invalid JSON at line " + line + ", column " + column + ": " + message);
   }
 }
