@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -117,6 +118,27 @@ public class ChatStore {
 
   public Optional<Exchange> exchange(long id) {
     return Optional.ofNullable(em.find(Exchange.class, id));
+  }
+
+  /** The exchanges since {@code since}, as analytics counts them. */
+  public List<AskedFigures> askedSince(Instant since) {
+    return em.createQuery(
+            "SELECT NEW ai.fromscratch.chat.AskedFigures(e.id, e.conversationId,"
+                + " e.createdAt, e.question, e.latencyMs, e.answerTokens)"
+                + " FROM Exchange e WHERE e.createdAt >= :since",
+            AskedFigures.class)
+        .setParameter("since", since)
+        .getResultList();
+  }
+
+  /** The ratings given since {@code since}, as analytics counts them. */
+  public List<RatedFigures> ratedSince(Instant since) {
+    return em.createQuery(
+            "SELECT NEW ai.fromscratch.chat.RatedFigures(r.exchangeId, r.value,"
+                + " r.createdAt) FROM Rating r WHERE r.createdAt >= :since",
+            RatedFigures.class)
+        .setParameter("since", since)
+        .getResultList();
   }
 
   /** Exchanges after {@code afterId} in id order (keyset paging for exports). */

@@ -1,12 +1,14 @@
 package ai.fromscratch.insights;
 
+import ai.fromscratch.chat.AskedFigures;
+import ai.fromscratch.chat.ChatStore;
+import ai.fromscratch.chat.RatedFigures;
 import ai.fromscratch.insights.AnalyticsReport.Count;
 import ai.fromscratch.insights.AnalyticsReport.RatingCount;
 import ai.fromscratch.insights.AnalyticsReport.Summary;
 import ai.fromscratch.insights.AnalyticsReport.TopQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,33 +29,21 @@ public class AnalyticsService {
   static final double[] LATENCY_BUCKETS_MS = {10, 25, 50, 100, 250, 500, 1000};
   static final int[] LENGTH_BUCKETS_TOKENS = {5, 10, 20, 40, 80};
 
-  @PersistenceContext(unitName = "fromscratch")
-  EntityManager em;
+  @Inject ChatStore chats;
 
   public AnalyticsReport report(TimeRange range) {
     Instant since = range.since();
-    List<Object[]> exchanges =
-        em.createQuery(
-                "SELECT e.id, e.createdAt, e.latencyMs, e.answerTokens, e.question,"
-                    + " e.conversationId FROM Exchange e WHERE e.createdAt >= :since",
-                Object[].class)
-            .setParameter("since", since)
-            .getResultList();
+    List<AskedFigures> exchanges = chats.askedSince(since);
+    List<RatedFigures> ratings = chats.ratedSince(since);
     Map<Long, Integer> ratingOf = new HashMap<>();
-    List<Object[]> ratings =
-        em.createQuery(
-                "SELECT r.exchangeId, r.value, r.createdAt FROM Rating r WHERE r.createdAt >= :since",
-                Object[].class)
-            .setParameter("since", since)
-            .getResultList();
-    ratings.forEach(r -> ratingOf.put((Long) r[0], (Integer) r[1]));
+    ratings.forEach(r -> ratingOf.put(r.exchangeId(), r.value()));
 
-    double[] latencies = exchanges.stream().mapToDouble(e -> (Double) e[2]).sorted().toArray();
-    long conversations = exchanges.stream().map(e -> e[5]).distinct().count();
+    double[] latencies = exchanges.stream().mapToDouble(AskedFigures::latencyMs).sorted().toArray();
+    long conversations = exchanges.stream().map(AskedFigures::conversationId).distinct().count();
     Double average =
         ratings.isEmpty()
             ? null
-            : ratings.stream().mapToInt(r -> (Integer) r[1]).average().orElse(0);
+            : ratings.stream().mapToInt(RatedFigures::value).average().orElse(0);
     Summary summary =
         new Summary(
             exchanges.size(),
@@ -68,7 +58,7 @@ public class AnalyticsService {
         perDay(exchanges),
         histogram(Arrays.stream(latencies).boxed().toList(), LATENCY_BUCKETS_MS, "ms"),
         histogram(
-            exchanges.stream().map(e -> ((Integer) e[3]).doubleValue()).toList(),
+            exchanges.stream().map(e -> (double) e.answerTokens()).toList(),
             Arrays.stream(LENGTH_BUCKETS_TOKENS).asDoubleStream().toArray(),
             "tokens"),
         ratingsPerDay(ratings),
@@ -84,19 +74,19 @@ public class AnalyticsService {
     return sorted[Math.max(0, rank - 1)];
   }
 
-  private static List<Count> perDay(List<Object[]> exchanges) {
+  private static List<Count> perDay(List<AskedFigures> exchanges) {
     Map<LocalDate, Long> days = new TreeMap<>();
-    exchanges.forEach(e -> days.merge(day((Instant) e[1]), 1L, Long::sum));
+    exchanges.forEach(e -> days.merge(day(e.createdAt()), 1L, Long::sum));
     return days.entrySet().stream()
         .map(d -> new Count(d.getKey().toString(), d.getValue()))
         .toList();
   }
 
-  private static List<RatingCount> ratingsPerDay(List<Object[]> ratings) {
+  private static List<RatingCount> ratingsPerDay(List<RatedFigures> ratings) {
     Map<LocalDate, long[]> days = new TreeMap<>();
-    for (Object[] rating : ratings) {
-      long[] counts = days.computeIfAbsent(day((Instant) rating[2]), d -> new long[2]);
-      counts[(Integer) rating[1] > 0 ? 0 : 1]++;
+    for (RatedFigures rating : ratings) {
+      long[] counts = days.computeIfAbsent(day(rating.createdAt()), d -> new long[2]);
+      counts[rating.value() > 0 ? 0 : 1]++;
     }
     return days.entrySet().stream()
         .map(d -> new RatingCount(d.getKey().toString(), d.getValue()[0], d.getValue()[1]))
@@ -126,16 +116,17 @@ public class AnalyticsService {
     return histogram;
   }
 
-  private static List<TopQuery> topQueries(List<Object[]> exchanges, Map<Long, Integer> ratingOf) {
+  private static List<TopQuery> topQueries(
+      List<AskedFigures> exchanges, Map<Long, Integer> ratingOf) {
     Map<String, long[]> groups = new HashMap<>();
-    for (Object[] exchange : exchanges) {
-      String query = QueryNormalizer.normalize((String) exchange[4]);
+    for (AskedFigures exchange : exchanges) {
+      String query = QueryNormalizer.normalize(exchange.question());
       if (query.isEmpty()) {
         continue;
       }
       long[] stats = groups.computeIfAbsent(query, q -> new long[3]);
       stats[0]++;
-      Integer rating = ratingOf.get((Long) exchange[0]);
+      Integer rating = ratingOf.get(exchange.exchangeId());
       if (rating != null) {
         stats[1]++;
         stats[2] += rating;
