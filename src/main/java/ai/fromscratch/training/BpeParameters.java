@@ -14,7 +14,8 @@ public record BpeParameters(
     int vocabularySize,
     int minFrequency,
     List<String> specialTokens,
-    boolean lowercase) {
+    boolean lowercase)
+    implements TrainingRequest {
 
   static final Set<String> KNOWN =
       Set.of("kind", "datasets", "vocab_size", "min_frequency", "special_tokens", "lowercase");
@@ -30,12 +31,24 @@ public record BpeParameters(
         params.bool("lowercase", true));
   }
 
+  @Override
+  public JobKind kind() {
+    return JobKind.BPE;
+  }
+
+  @Override
+  public BpeParameters on(List<Long> chosen) {
+    return new BpeParameters(
+        List.copyOf(chosen), vocabularySize, minFrequency, specialTokens, lowercase);
+  }
+
   /** The parameters as {@link #toJson} stored them. */
   static BpeParameters stored(JsonObject json) {
     return from(json, new JsonParams(json, KNOWN).longs("datasets", 1));
   }
 
-  JsonObject toJson() {
+  @Override
+  public JsonObject toJson() {
     JsonArrayBuilder ids = Json.createArrayBuilder();
     datasets.forEach(ids::add);
     JsonArrayBuilder specials = Json.createArrayBuilder();

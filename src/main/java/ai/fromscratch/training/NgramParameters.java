@@ -16,6 +16,8 @@ import java.util.Set;
  * @param heldout the fraction of records kept out of training to measure the model's perplexity
  * @param discountFallback use lmplz's fallback discounts when the data is too small to estimate
  *     them
+ * @param chunkSize records per checkpoint of the corpus step: smaller chunks lose less work to a
+ *     crash
  */
 public record NgramParameters(
     List<Long> datasets,
@@ -24,7 +26,12 @@ public record NgramParameters(
     boolean lowercase,
     double heldout,
     boolean discountFallback,
-    boolean index) {
+    boolean index,
+    int chunkSize)
+    implements TrainingRequest {
+  public static final int DEFAULT_CHUNK_SIZE = 500;
+  public static final int MAX_ORDER = 6;
+  public static final double MAX_HELDOUT = 0.5;
 
   static final Set<String> KNOWN =
       Set.of(
@@ -38,12 +45,13 @@ public record NgramParameters(
           "chunk_size",
           "index");
 
-  static NgramParameters from(JsonObject json, List<Long> datasets) {
-    JsonParams params = new JsonParams(json, KNOWN);
-    int order = params.integer("order", 4, 1, 6);
-    List<Long> prune = params.longs("prune", 0);
-    if (prune == null) {
-      prune = List.of();
+  /** The checks a request must pass whichever way it came (API or page). */
+  public NgramParameters {
+    if (order < 1 || order > MAX_ORDER) {
+      throw ApiException.badRequest("order must be a whole number from 1 to " + MAX_ORDER);
+    }
+    if (heldout < 0 || heldout > MAX_HELDOUT) {
+      throw ApiException.badRequest("heldout must be a number from 0 to " + MAX_HELDOUT);
     }
     if (prune.size() > order - 1) {
       throw ApiException.badRequest(
@@ -62,14 +70,33 @@ public record NgramParameters(
         throw ApiException.badRequest("prune thresholds must not decrease with the order");
       }
     }
+    datasets = List.copyOf(datasets);
+    prune = List.copyOf(prune);
+  }
+
+  static NgramParameters from(JsonObject json, List<Long> datasets) {
+    JsonParams params = new JsonParams(json, KNOWN);
+    List<Long> prune = params.longs("prune", 0);
     return new NgramParameters(
         datasets,
-        order,
-        List.copyOf(prune),
+        params.integer("order", 4, 1, MAX_ORDER),
+        prune == null ? List.of() : prune,
         params.bool("lowercase", false),
-        params.decimal("heldout", 0.05, 0, 0.5),
+        params.decimal("heldout", 0.05, 0, MAX_HELDOUT),
         params.bool("discount_fallback", true),
-        params.bool("index", true));
+        params.bool("index", true),
+        params.integer("chunk_size", DEFAULT_CHUNK_SIZE, 1, 100_000));
+  }
+
+  @Override
+  public JobKind kind() {
+    return JobKind.NGRAM;
+  }
+
+  @Override
+  public NgramParameters on(List<Long> chosen) {
+    return new NgramParameters(
+        chosen, order, prune, lowercase, heldout, discountFallback, index, chunkSize);
   }
 
   /** The parameters as {@link #toJson} stored them. */
@@ -77,7 +104,8 @@ public record NgramParameters(
     return from(json, new JsonParams(json, KNOWN).longs("datasets", 1));
   }
 
-  JsonObject toJson() {
+  @Override
+  public JsonObject toJson() {
     JsonArrayBuilder ids = Json.createArrayBuilder();
     datasets.forEach(ids::add);
     JsonArrayBuilder thresholds = Json.createArrayBuilder();
@@ -90,6 +118,7 @@ public record NgramParameters(
         .add("heldout", heldout)
         .add("discount_fallback", discountFallback)
         .add("index", index)
+        .add("chunk_size", chunkSize)
         .build();
   }
 

@@ -23,7 +23,7 @@ public class TrainingResource {
   @Path("start")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response start(JsonObject body) {
-    TrainingStatus status = training.start(body);
+    TrainingStatus status = training.start(TrainingRequest.from(body));
     return Response.accepted(status).location(URI.create("train/status/" + status.id())).build();
   }
 

@@ -3,7 +3,6 @@ package ai.fromscratch.training;
 import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
-import ai.fromscratch.platform.JsonParams;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
@@ -13,8 +12,6 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -36,25 +33,16 @@ public class TrainingService {
 
   private final JobOperator operator = BatchRuntime.getJobOperator();
 
-  /** Starts a job from a request body: {@code kind}, {@code datasets} and the kind's parameters. */
-  public synchronized TrainingStatus start(JsonObject body) {
-    JobKind kind = kind(body);
-    JsonParams params = new JsonParams(body, known(kind));
-    List<Long> datasetIds = datasets(params.longs("datasets", 1));
-    String parameters =
-        switch (kind) {
-          case NGRAM -> NgramParameters.from(body, datasetIds).toJson().toString();
-          case BPE -> BpeParameters.from(body, datasetIds).toJson().toString();
-          case INDEX -> indexParameters(datasetIds);
-        };
+  /** Starts a job; a request naming no dataset trains on every one. */
+  public synchronized TrainingStatus start(TrainingRequest request) {
+    TrainingRequest chosen = request.on(datasets(request.datasets()));
+    JobKind kind = chosen.kind();
     refuseWhileAnotherRuns(kind);
-    TrainingJob job = jobs.create(kind, parameters);
+    TrainingJob job = jobs.create(kind, chosen.toJson().toString());
     Properties properties = new Properties();
     properties.setProperty(TrainingContext.JOB_ID, String.valueOf(job.getId()));
-    if (kind == JobKind.NGRAM) {
-      // Records per checkpoint of the corpus step: smaller chunks lose less work to a crash.
-      properties.setProperty(
-          "chunkSize", String.valueOf(params.integer("chunk_size", 500, 1, 100_000)));
+    if (chosen instanceof NgramParameters ngram) {
+      properties.setProperty("chunkSize", String.valueOf(ngram.chunkSize()));
     }
     try {
       jobs.submitted(job.getId(), operator.start(kind.jobXml(), properties));
@@ -158,24 +146,6 @@ public class TrainingService {
             });
   }
 
-  private static java.util.Set<String> known(JobKind kind) {
-    return switch (kind) {
-      case NGRAM -> NgramParameters.KNOWN;
-      case BPE -> BpeParameters.KNOWN;
-      case INDEX -> java.util.Set.of("kind", "datasets");
-    };
-  }
-
-  private static String indexParameters(List<Long> datasetIds) {
-    jakarta.json.JsonArrayBuilder ids = jakarta.json.Json.createArrayBuilder();
-    datasetIds.forEach(ids::add);
-    return jakarta.json.Json.createObjectBuilder()
-        .add("datasets", ids)
-        .add("index", true)
-        .build()
-        .toString();
-  }
-
   private TrainingJob job(long id) {
     return jobs.find(id).orElseThrow(() -> ApiException.notFound("No training job " + id));
   }
@@ -184,31 +154,14 @@ public class TrainingService {
     return job.getState().name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static JobKind kind(JsonObject body) {
-    if (body == null) {
-      throw ApiException.badRequest("The request needs a JSON object as its body");
-    }
-    if (body.get("kind") instanceof JsonString kind) {
-      for (JobKind candidate : JobKind.values()) {
-        if (candidate.id().equals(kind.getString())) {
-          return candidate;
-        }
-      }
-    }
-    throw ApiException.badRequest("kind must be ngram, bpe or index");
-  }
-
   /** The chosen datasets, checked; all of them when none are named. */
   private List<Long> datasets(List<Long> requested) {
-    if (requested == null) {
+    if (requested.isEmpty()) {
       List<Long> all = datasets.list().stream().map(DatasetView::id).sorted().toList();
       if (all.isEmpty()) {
         throw ApiException.conflict("There is no dataset to train on: upload one first");
       }
       return all;
-    }
-    if (requested.isEmpty()) {
-      throw ApiException.badRequest("datasets must name at least one dataset");
     }
     for (long id : requested) {
       try {

@@ -1,18 +1,20 @@
 package ai.fromscratch.web;
 
+import ai.fromscratch.bpe.BpeTrainingOptions;
 import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.training.BpeParameters;
+import ai.fromscratch.training.NgramParameters;
+import ai.fromscratch.training.TrainingRequest;
 import ai.fromscratch.training.TrainingService;
 import ai.fromscratch.training.TrainingStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The Data page's training panel: the parameters of the next job, the running jobs' progress
@@ -51,24 +53,30 @@ public class TrainingView implements Serializable {
   public void trainNgram() {
     start(
         () ->
-            base("ngram")
-                .add("order", order)
-                .add("lowercase", lowercase)
-                .add("heldout", heldoutPercent / 100)
-                .add("prune", thresholds()));
+            new NgramParameters(
+                selectedDatasets,
+                order,
+                thresholds(),
+                lowercase,
+                heldoutPercent / 100,
+                true,
+                true,
+                NgramParameters.DEFAULT_CHUNK_SIZE));
   }
 
   public void trainBpe() {
     start(
         () ->
-            base("bpe")
-                .add("vocab_size", vocabularySize)
-                .add("min_frequency", minFrequency)
-                .add("lowercase", lowercase));
+            new BpeParameters(
+                selectedDatasets,
+                vocabularySize,
+                minFrequency,
+                BpeTrainingOptions.DEFAULT_SPECIAL_TOKENS,
+                lowercase));
   }
 
-  private JsonArrayBuilder thresholds() {
-    JsonArrayBuilder thresholds = Json.createArrayBuilder();
+  private List<Long> thresholds() {
+    List<Long> thresholds = new ArrayList<>();
     for (String value : prune.split("[,\\s]+")) {
       if (!value.isBlank()) {
         try {
@@ -89,19 +97,9 @@ public class TrainingView implements Serializable {
     act(() -> trainingService.restart(id), "Restarted job " + id);
   }
 
-  private JsonObjectBuilder base(String kind) {
-    JsonObjectBuilder request = Json.createObjectBuilder().add("kind", kind);
-    if (!selectedDatasets.isEmpty()) {
-      JsonArrayBuilder ids = Json.createArrayBuilder();
-      selectedDatasets.forEach(ids::add);
-      request.add("datasets", ids);
-    }
-    return request;
-  }
-
-  private void start(java.util.function.Supplier<JsonObjectBuilder> request) {
+  private void start(Supplier<TrainingRequest> request) {
     act(
-        () -> trainingService.start(request.get().build()),
+        () -> trainingService.start(request.get()),
         "Started training; its progress shows below, and it goes on if you leave the page");
   }
 
