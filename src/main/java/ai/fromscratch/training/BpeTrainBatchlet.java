@@ -14,7 +14,6 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -64,14 +63,14 @@ public class BpeTrainBatchlet extends AbstractBatchlet {
     tokenizers.replace(tokenizer);
     jobs.result(
         jobId,
-        Json.createObjectBuilder()
-            .add("vocabulary_size", tokenizer.size())
-            .add("merges", tokenizer.merges().size())
-            .add("records", records)
-            .add("words", trainer.words())
-            .add("distinct_words", trainer.distinctWords())
-            .add("seconds", Math.round((System.nanoTime() - started) / 1e6) / 1000.0)
-            .build()
+        new BpeResult(
+                tokenizer.size(),
+                tokenizer.merges().size(),
+                records,
+                trainer.words(),
+                trainer.distinctWords(),
+                Math.round((System.nanoTime() - started) / 1e6) / 1000.0)
+            .toJson()
             .toString());
     return BatchStatus.COMPLETED.name();
   }

@@ -15,10 +15,7 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
@@ -80,11 +77,8 @@ public class CopyCorpusBatchlet extends AbstractBatchlet {
   }
 
   private Path copyFile(long jobId) {
-    String result = jobs.find(jobId).orElseThrow().getResult();
-    try (JsonReader reader = Json.createReader(new StringReader(result))) {
-      String model = reader.readObject().getString("model_file");
-      return ModelStore.copyCorpusFile(dataDirectory.models().resolve(model));
-    }
+    String model = NgramResult.of(jobs.find(jobId).orElseThrow().getResult()).modelFile();
+    return ModelStore.copyCorpusFile(dataDirectory.models().resolve(model));
   }
 
   @Override

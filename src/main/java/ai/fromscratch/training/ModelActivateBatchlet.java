@@ -7,10 +7,7 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
 
 /** Makes the model the job wrote the one that answers; running requests finish on the old one. */
 @Named
@@ -25,11 +22,8 @@ public class ModelActivateBatchlet extends AbstractBatchlet {
   @Override
   public String process() throws IOException {
     long jobId = training.jobId();
-    String result = jobs.find(jobId).orElseThrow().getResult();
-    try (JsonReader reader = Json.createReader(new StringReader(result))) {
-      String file = reader.readObject().getString("model_file");
-      engine.activate(dataDirectory.models().resolve(file));
-    }
+    String file = NgramResult.of(jobs.find(jobId).orElseThrow().getResult()).modelFile();
+    engine.activate(dataDirectory.models().resolve(file));
     workspace.remove(jobId);
     // The estimation's arrays and the previous model are garbage now, and the serial collector
     // gives heap back to the system only in a full collection: one now brings the server's

@@ -24,13 +24,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
@@ -87,7 +88,7 @@ public class NgramEstimateBatchlet extends AbstractBatchlet {
               .models()
               .resolve("model-" + jobId + "-" + Instant.now().toEpochMilli() + ".lm");
       ModelFile.save(file, model, metadata(jobId, parameters, result, heldout));
-      jobs.result(jobId, resultJson(file, model, result, heldout, seconds, plan));
+      jobs.result(jobId, result(file, model, result, heldout, seconds, plan).toJson().toString());
       return BatchStatus.COMPLETED.name();
     } catch (CancellationException e) {
       return BatchStatus.STOPPED.name();
@@ -177,34 +178,33 @@ public class NgramEstimateBatchlet extends AbstractBatchlet {
     return metadata;
   }
 
-  private static String resultJson(
+  private static NgramResult result(
       Path file,
       NgramModel model,
       EstimationResult result,
       PerplexityReport heldout,
       double seconds,
       EstimationPlan plan) {
-    JsonArrayBuilder ngrams = Json.createArrayBuilder();
+    List<Long> ngrams = new ArrayList<>();
     for (int order = 1; order <= model.order(); order++) {
-      ngrams.add(model.ngramCount(order));
+      ngrams.add((long) model.ngramCount(order));
     }
-    JsonObjectBuilder json =
-        Json.createObjectBuilder()
-            .add("model_file", file.getFileName().toString())
-            .add("ngrams", ngrams)
-            .add("vocabulary_size", model.vocabulary().size())
-            .add("memory_bytes", model.memoryBytes())
-            .add("sentences", result.sentences())
-            .add("tokens", result.tokens())
-            .add("estimate_seconds", Math.round(seconds * 1000) / 1000.0)
-            .add("estimated_in_memory", plan.inMemory())
-            .add("estimate_memory_mb", plan.memoryBytes() >> 20);
-    if (heldout != null) {
-      json.add("heldout_perplexity", heldout.perplexity())
-          .add("heldout_perplexity_excluding_oov", heldout.perplexityExcludingOovs())
-          .add("heldout_tokens", heldout.tokens())
-          .add("heldout_oovs", heldout.oovs());
-    }
-    return json.build().toString();
+    return new NgramResult(
+        file.getFileName().toString(),
+        ngrams,
+        model.vocabulary().size(),
+        model.memoryBytes(),
+        result.sentences(),
+        result.tokens(),
+        Math.round(seconds * 1000) / 1000.0,
+        plan.inMemory(),
+        plan.memoryBytes() >> 20,
+        heldout == null
+            ? null
+            : new NgramResult.Heldout(
+                heldout.perplexity(),
+                heldout.perplexityExcludingOovs(),
+                heldout.tokens(),
+                heldout.oovs()));
   }
 }

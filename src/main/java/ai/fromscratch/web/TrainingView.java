@@ -5,7 +5,10 @@ import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.training.BpeParameters;
+import ai.fromscratch.training.BpeResult;
+import ai.fromscratch.training.JobKind;
 import ai.fromscratch.training.NgramParameters;
+import ai.fromscratch.training.NgramResult;
 import ai.fromscratch.training.TrainingRequest;
 import ai.fromscratch.training.TrainingService;
 import ai.fromscratch.training.TrainingStatus;
@@ -108,27 +111,31 @@ public class TrainingView implements Serializable {
     if (job.result() == null) {
       return "";
     }
-    var result = job.result();
-    if (result.containsKey("ngrams")) {
-      String ngrams =
-          result.getJsonArray("ngrams").stream()
-              .map(n -> String.format("%,d", Long.parseLong(n.toString())))
-              .reduce((a, b) -> a + " / " + b)
-              .orElse("");
-      String perplexity =
-          result.containsKey("heldout_perplexity")
-              ? String.format(
-                  "held-out perplexity %.1f · ",
-                  result.getJsonNumber("heldout_perplexity").doubleValue())
-              : "";
-      return perplexity
-          + "n-grams "
-          + ngrams
-          + " · "
-          + String.format("%.1f MB", result.getJsonNumber("memory_bytes").longValue() / 1048576.0);
+    if (job.kind().equals(JobKind.NGRAM.id())) {
+      return ngramSummary(NgramResult.of(job.result()));
     }
-    return String.format(
-        "vocabulary %,d · %,d merges", result.getInt("vocabulary_size"), result.getInt("merges"));
+    return job.kind().equals(JobKind.BPE.id()) ? bpeSummary(BpeResult.of(job.result())) : "";
+  }
+
+  private static String ngramSummary(NgramResult result) {
+    String ngrams =
+        result.ngrams().stream()
+            .map(n -> String.format("%,d", n))
+            .reduce((a, b) -> a + " / " + b)
+            .orElse("");
+    String perplexity =
+        result.heldout() == null
+            ? ""
+            : String.format("held-out perplexity %.1f · ", result.heldout().perplexity());
+    return perplexity
+        + "n-grams "
+        + ngrams
+        + " · "
+        + String.format("%.1f MB", result.memoryBytes() / 1048576.0);
+  }
+
+  private static String bpeSummary(BpeResult result) {
+    return String.format("vocabulary %,d · %,d merges", result.vocabularySize(), result.merges());
   }
 
   private void act(Runnable action, String success) {
