@@ -117,8 +117,10 @@ public class GenerationService {
             ? retrieval.records(query, earlierQuery, retrieval.defaultK())
             : List.of();
     long retrieved = System.nanoTime();
+    // With nothing indexed (a model imported as ARPA, or trained without indexing) there is
+    // nothing to support or refute an answer: the model answers alone, as with use_rag false.
     Optional<NoAnswer> noAnswer =
-        mode == RetrievalMode.SEARCH_OR_DECLINE
+        mode == RetrievalMode.SEARCH_OR_DECLINE && retrieval.hasPassages()
             ? Optional.of(
                 new NoAnswer(
                     settings.get(Setting.NO_ANSWER_TEXT),

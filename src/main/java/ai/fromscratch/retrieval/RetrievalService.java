@@ -79,6 +79,11 @@ public class RetrievalService {
     return RecordRanking.of(best, index::stored);
   }
 
+  /** Whether the index holds any passage at all: without one, nothing can support an answer. */
+  public boolean hasPassages() {
+    return store.index().count() > 0;
+  }
+
   /** The records as the answer lists its sources. */
   public List<RetrievedPassage> recordSources(List<RecordHit> records) {
     Map<Long, String> names = new HashMap<>();

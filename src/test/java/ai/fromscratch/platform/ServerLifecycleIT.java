@@ -1,6 +1,7 @@
 package ai.fromscratch.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fromscratch.lm.EstimationOptions;
@@ -80,6 +81,12 @@ class ServerLifecycleIT {
       assertTrue(Http.get(server.baseUrl() + "/api/keepalive").json().getBoolean("model_loaded"));
       assertTrue(server.log().contains("Skipping the model file"), server.log());
       assertTrue(server.log().contains("Loaded the model good.lm"), server.log());
+      // Nothing is indexed: nothing can support or refute an answer, so the model answers alone
+      // rather than saying "I don't know" to everything.
+      Http.Reply chat =
+          Http.postJson(server.baseUrl() + "/api/chat", "{\"message\": \"the cat\", \"seed\": 1}");
+      assertEquals(200, chat.status(), chat.body());
+      assertFalse(chat.json().getString("stop_reason").equals("no_answer"), chat.body());
     }
   }
 
