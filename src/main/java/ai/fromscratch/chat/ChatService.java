@@ -23,6 +23,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ChatService {
   private static final int TITLE_LENGTH = 60;
+  private static final String HISTORY_OFF =
+      "No earlier conversation or answer: chat history is off";
 
   @Inject ChatStore store;
   @Inject ConversationService conversations;
@@ -35,8 +37,9 @@ public class ChatService {
    */
   public ChatAnswer ask(ChatRequest request, Caller caller, TokenSink sink) {
     ActiveModel model = generation.requireModel();
-    Optional<Long> conversationId = conversationFor(request, caller);
-    Optional<Long> turn = turnOf(request, caller);
+    Optional<Exchange> alternative = alternative(request, caller);
+    Optional<Long> conversationId = conversationFor(request, caller, alternative);
+    Optional<Long> turn = alternative.map(Exchange::turn);
     GenerationResult result =
         generation.answer(
             model,
@@ -93,10 +96,18 @@ public class ChatService {
     return request.conversationId() != null || request.alternativeOf() != null;
   }
 
-  /** The turn a request gives another version of: the first exchange of its alternative's turn. */
-  private Optional<Long> turnOf(ChatRequest request, Caller caller) {
-    return Optional.ofNullable(request.alternativeOf())
-        .map(id -> conversations.ownedExchange(caller, id).turn());
+  /**
+   * The caller's exchange the request gives another version of (404 unless it is the caller's),
+   * read once for all the request needs of it; empty for a new turn.
+   */
+  private Optional<Exchange> alternative(ChatRequest request, Caller caller) {
+    if (request.alternativeOf() == null) {
+      return Optional.empty();
+    }
+    if (!historyKept()) {
+      throw ApiException.notFound(HISTORY_OFF);
+    }
+    return Optional.of(conversations.ownedExchange(caller, request.alternativeOf()));
   }
 
   private Optional<PriorExchange> exchangeBefore(long conversationId, Optional<Long> turn) {
@@ -111,16 +122,20 @@ public class ChatService {
    * first token so a stopped answer can be found again.
    */
   public Optional<Long> conversationFor(ChatRequest request, Caller caller) {
+    return conversationFor(request, caller, alternative(request, caller));
+  }
+
+  private Optional<Long> conversationFor(
+      ChatRequest request, Caller caller, Optional<Exchange> alternative) {
     generation.requireModel();
     if (!historyKept()) {
-      if (request.conversationId() != null || request.alternativeOf() != null) {
-        throw ApiException.notFound("No earlier conversation or answer: chat history is off");
+      if (request.conversationId() != null) {
+        throw ApiException.notFound(HISTORY_OFF);
       }
       return Optional.empty();
     }
-    if (request.alternativeOf() != null) {
-      long conversation =
-          conversations.ownedExchange(caller, request.alternativeOf()).getConversationId();
+    if (alternative.isPresent()) {
+      long conversation = alternative.get().getConversationId();
       if (request.conversationId() != null && request.conversationId() != conversation) {
         throw ApiException.badRequest(
             "alternative_of names an answer of conversation "

@@ -106,9 +106,9 @@ public class ChatStore {
       Comparator.comparing(Exchange::getCreatedAt).thenComparing(Exchange::getId);
 
   /**
-   * A conversation's exchanges in no order: with an ORDER BY, Derby walked the whole table down the
-   * CREATED_AT index, and every chat slowed as the table grew. A conversation's are few, and are
-   * ordered here.
+   * A conversation's exchanges in no order, so that the database reads them by the conversation's
+   * index rather than walking the CREATED_AT index through everyone's to order them. A
+   * conversation's are few: they are ordered here.
    */
   private Stream<Exchange> ofConversation(long conversationId) {
     return em.createQuery("SELECT e FROM Exchange e WHERE e.conversationId = :c", Exchange.class)

@@ -36,6 +36,13 @@ record AnswerSources(
     return new AnswerSources(List.copyOf(used), List.copyOf(also), List.copyOf(attributions));
   }
 
+  /** The used records, then the others. */
+  List<RecordHit> all() {
+    List<RecordHit> all = new ArrayList<>(used);
+    all.addAll(alsoRetrieved);
+    return all;
+  }
+
   /**
    * The source's field a stretch came from, as the API shows a source: a pair's question is its
    * {@code text} and its answer its {@code answer}; a text chunk is its {@code text}.

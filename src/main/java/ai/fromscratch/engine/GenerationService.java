@@ -9,6 +9,7 @@ import ai.fromscratch.platform.Settings;
 import ai.fromscratch.platform.WorkGate;
 import ai.fromscratch.retrieval.RecordHit;
 import ai.fromscratch.retrieval.RetrievalService;
+import ai.fromscratch.retrieval.RetrievedPassage;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -120,7 +121,7 @@ public class GenerationService {
     // With nothing indexed (a model imported as ARPA, or trained without indexing) there is
     // nothing to support or refute an answer: the model answers alone, as with use_rag false.
     Optional<NoAnswer> noAnswer =
-        mode == RetrievalMode.SEARCH_OR_DECLINE && retrieval.hasPassages()
+        mode == RetrievalMode.SEARCH_OR_DECLINE && (!records.isEmpty() || retrieval.hasPassages())
             ? Optional.of(
                 new NoAnswer(
                     settings.get(Setting.NO_ANSWER_TEXT),
@@ -132,6 +133,8 @@ public class GenerationService {
     long done = System.nanoTime();
     Generation generation = answer.generation();
     AnswerSources sources = AnswerSources.of(answer);
+    // One call names the datasets of both lists (a database read per dataset).
+    List<RetrievedPassage> shown = retrieval.recordSources(sources.all());
     return new GenerationResult(
         generation.text(),
         generation.tokens().size(),
@@ -141,8 +144,8 @@ public class GenerationService {
         (done - started) / 1e6,
         (retrieved - started) / 1e6,
         model.id(),
-        retrieval.recordSources(sources.used()),
-        retrieval.recordSources(sources.alsoRetrieved()),
+        shown.subList(0, sources.used().size()),
+        shown.subList(sources.used().size(), shown.size()),
         sources.attributions());
   }
 

@@ -15,6 +15,12 @@ import java.util.function.Function;
 public final class RecordRanking {
   private RecordRanking() {}
 
+  /** The best {@code k} records for a query in an index, as answers use them. */
+  public static List<RecordHit> search(
+      PassageIndex index, Query query, int k, double minSimilarity) {
+    return of(index.searchRecords(query.text(), query.vector(), k, minSimilarity), index::stored);
+  }
+
   /**
    * The records of units' best hits, in their order.
    *

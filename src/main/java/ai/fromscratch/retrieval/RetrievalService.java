@@ -72,11 +72,11 @@ public class RetrievalService {
     if (index.count() == 0) {
       return List.of();
     }
-    Query query = Query.followUp(store.embedder(), question, earlier);
-    List<SearchHit> best =
-        index.searchRecords(
-            query.text(), query.vector(), k, settings.getDouble(Setting.RAG_MIN_SIMILARITY));
-    return RecordRanking.of(best, index::stored);
+    return RecordRanking.search(
+        index,
+        Query.followUp(store.embedder(), question, earlier),
+        k,
+        settings.getDouble(Setting.RAG_MIN_SIMILARITY));
   }
 
   /** Whether the index holds any passage at all: without one, nothing can support an answer. */

@@ -217,13 +217,12 @@ final class AnswerQuality implements AutoCloseable {
     // Tuning asks the same questions over and over: their records are found once.
     return found.computeIfAbsent(
         earlier.orElse("") + "\u0000" + question,
-        key -> {
-          Query query = Query.followUp(embedder, question, earlier);
-          return RecordRanking.of(
-              index.searchRecords(
-                  query.text(), query.vector(), K, PassageIndex.DEFAULT_MIN_SIMILARITY),
-              index::stored);
-        });
+        key ->
+            RecordRanking.search(
+                index,
+                Query.followUp(embedder, question, earlier),
+                K,
+                PassageIndex.DEFAULT_MIN_SIMILARITY));
   }
 
   private static List<Long> recordIds(List<RecordHit> records) {
