@@ -1,5 +1,6 @@
 package ai.fromscratch.backup;
 
+import ai.fromscratch.platform.Digests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

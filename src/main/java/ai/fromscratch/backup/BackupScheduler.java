@@ -4,6 +4,7 @@ import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.Interval;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
+import ai.fromscratch.platform.WorkClaims;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,7 +27,7 @@ import java.util.logging.Logger;
  * then takes a backup every BACKUP_SCHEDULE with an EJB timer, and, with S3 set up, one more when
  * the server stops (Render stops an instance with SIGTERM, which the container's start.sh turns
  * into a graceful stop). The timer is not persistent: each start schedules it again from the
- * setting.
+ * setting. Instances that share a database take each scheduled backup once between them.
  */
 @Singleton
 @Startup
@@ -40,6 +42,9 @@ public class BackupScheduler {
   @Inject BackupService backups;
   @Inject RestoreService restores;
   @Inject S3BackupStore s3;
+  @Inject WorkClaims claims;
+
+  private Duration every;
 
   @PostConstruct
   void start() {
@@ -58,7 +63,7 @@ public class BackupScheduler {
       LOG.warning(warning);
     }
     String schedule = settings.get(Setting.BACKUP_SCHEDULE);
-    Duration every = Interval.parse(schedule);
+    every = Interval.parse(schedule);
     if (every == null) {
       LOG.info("Scheduled backups are off (BACKUP_SCHEDULE=" + schedule + ")");
       return;
@@ -82,8 +87,20 @@ public class BackupScheduler {
     }
   }
 
+  /**
+   * Each instance's timer fires once an interval; the first in each interval of the clock ({@code
+   * BACKUP_SCHEDULE} slots from the epoch) claims it, so instances sharing a database take one
+   * backup between them.
+   */
   @Timeout
   void scheduled() {
+    long millis = every.toMillis();
+    String slot =
+        "scheduled backup of " + Instant.ofEpochMilli(System.currentTimeMillis() / millis * millis);
+    if (!claims.claim(slot)) {
+      LOG.info(() -> "Scheduled backup skipped: " + claims.holder(slot) + " took the " + slot);
+      return;
+    }
     try {
       backups.createScheduled();
     } catch (ApiException e) {

@@ -1,32 +1,22 @@
 package ai.fromscratch.backup;
 
-import ai.fromscratch.platform.Setting;
-import ai.fromscratch.platform.Settings;
-import jakarta.annotation.PreDestroy;
+import ai.fromscratch.platform.Digests;
+import ai.fromscratch.platform.S3Bucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -39,29 +29,22 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public class S3BackupStore {
   private static final String PREFIX = "backups/";
   private static final String SHA256 = "sha256";
-  private static final List<Setting> REQUIRED =
-      List.of(Setting.S3_BUCKET, Setting.S3_KEY, Setting.S3_SECRET, Setting.S3_REGION);
 
-  @Inject Settings settings;
-
-  private S3Client client;
+  @Inject S3Bucket bucket;
 
   /** Whether backups go to S3: bucket, key, secret and region are all set. */
   public boolean enabled() {
-    return REQUIRED.stream().allMatch(settings::isSet);
+    return bucket.enabled();
   }
 
   /** The settings S3 backups still need, empty when enabled. */
   public List<String> missingSettings() {
-    return REQUIRED.stream().filter(s -> !settings.isSet(s)).map(Setting::name).toList();
+    return bucket.missingSettings();
   }
 
   /** Where backups go, for people to read: the bucket and, if not AWS, the endpoint. */
   public String location() {
-    String bucket = "s3://" + settings.get(Setting.S3_BUCKET) + "/" + PREFIX;
-    return settings.isSet(Setting.S3_ENDPOINT)
-        ? bucket + " at " + settings.get(Setting.S3_ENDPOINT)
-        : bucket;
+    return bucket.location(PREFIX);
   }
 
   void upload(Path archive, ArchiveChecksum checksum) {
@@ -132,40 +115,10 @@ public class S3BackupStore {
   }
 
   private String bucket() {
-    return settings.get(Setting.S3_BUCKET);
+    return bucket.name();
   }
 
-  private synchronized S3Client client() {
-    if (client == null) {
-      S3ClientBuilder builder =
-          S3Client.builder()
-              .region(Region.of(settings.get(Setting.S3_REGION)))
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(
-                      AwsBasicCredentials.create(
-                          settings.get(Setting.S3_KEY), settings.get(Setting.S3_SECRET))))
-              .httpClientBuilder(
-                  UrlConnectionHttpClient.builder()
-                      .connectionTimeout(Duration.ofSeconds(10))
-                      .socketTimeout(Duration.ofMinutes(2)))
-              // Many S3-compatible stores reject the SDK's newer default checksum headers; the
-              // Content-MD5 of each upload is checked by every one of them.
-              .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-              .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-      if (settings.isSet(Setting.S3_ENDPOINT)) {
-        builder
-            .endpointOverride(URI.create(settings.get(Setting.S3_ENDPOINT)))
-            .forcePathStyle(true);
-      }
-      client = builder.build();
-    }
-    return client;
-  }
-
-  @PreDestroy
-  synchronized void close() {
-    if (client != null) {
-      client.close();
-    }
+  private S3Client client() {
+    return bucket.client();
   }
 }

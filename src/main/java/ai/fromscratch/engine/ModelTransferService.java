@@ -11,6 +11,7 @@ import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import ai.fromscratch.platform.UploadSpool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ public class ModelTransferService {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   @Inject Engine engine;
+  @Inject Event<ModelImported> imported;
   @Inject GenerationService generation;
   @Inject UploadSpool spool;
   @Inject DataDirectory dataDirectory;
@@ -68,7 +70,9 @@ public class ModelTransferService {
               fileName == null ? "" : fileName,
               ActiveModel.LOWERCASE,
               "false"));
-      return ModelFacts.of(engine.activate(file));
+      ActiveModel activated = engine.activate(file);
+      imported.fire(new ModelImported(activated.id()));
+      return ModelFacts.of(activated);
     } finally {
       Files.deleteIfExists(incoming.path());
     }

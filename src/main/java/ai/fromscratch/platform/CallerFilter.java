@@ -6,23 +6,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
 
 /**
- * Finds out who is calling and leaves the {@link Caller} on the request: the admin (a session
- * signed in on the login page, or HTTP Basic, throttled by {@link AdminSignIn}), or a visitor by
- * their cookie. A visitor without one gets one where they start chatting: on the chat page and on
- * the chat API. Wrong Basic credentials get a 401 without {@code WWW-Authenticate}, so a browser
- * never offers to remember them (and attach them to other sites' requests).
+ * Finds out who is calling and leaves the {@link Caller} on the request: the admin (the signed
+ * cookie of {@link AdminCookies} from the login page, or HTTP Basic, throttled by {@link
+ * AdminSignIn}), or a visitor by their cookie. A visitor without one gets one where they start
+ * chatting: on the chat page and on the chat API. Wrong Basic credentials get a 401 without {@code
+ * WWW-Authenticate}, so a browser never offers to remember them (and attach them to other sites'
+ * requests).
  */
 // Mapped in web.xml, before the admin guard, which decides on the caller found here.
 public class CallerFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
-
-  /** The session attribute set by a successful sign-in on the login page. */
-  public static final String SIGNED_IN = "ai.fromscratch.admin";
 
   private static final Set<String> CHAT_STARTS =
       Set.of("/", "/index.xhtml", "/api/chat", "/api/chat/stream");
@@ -30,13 +27,14 @@ public class CallerFilter extends HttpFilter {
   @Inject AdminCredential credential;
   @Inject AdminSignIn signIn;
   @Inject VisitorCookies visitors;
+  @Inject AdminCookies admins;
   @Inject Settings settings;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    boolean admin = signedIn(request);
+    boolean admin = credential.required() && admins.signedIn(request, response);
     String authorization = request.getHeader("Authorization");
     if (!admin && credential.required() && isBasic(authorization)) {
       AdminSignIn.Attempt attempt =
@@ -67,10 +65,5 @@ public class CallerFilter extends HttpFilter {
 
   private static boolean isBasic(String authorization) {
     return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-  }
-
-  private static boolean signedIn(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    return session != null && Boolean.TRUE.equals(session.getAttribute(SIGNED_IN));
   }
 }

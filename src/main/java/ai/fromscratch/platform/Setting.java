@@ -115,6 +115,20 @@ public enum Setting {
       "key that signs the visitor cookie (and the admin's sign-in); empty: a random key kept in"
           + " `DATA_DIR`",
       Kind.SECRET),
+  INSTANCE_NAME(
+      "",
+      "this instance's name among several that share one database; empty: the host name and a"
+          + " digest of `DATA_DIR`, the same after a restart",
+      Kind.OPTIONAL_TEXT),
+  JOB_LEASE_SECONDS(
+      "60",
+      "how long an instance's claim on a job lasts without renewal (it renews a third of the way);"
+          + " another instance fails the job once it lapses",
+      Kind.range(10, 3600)),
+  RELEASE_POLL_SECONDS(
+      "5",
+      "with `DB_URL` set, how often an instance looks for a newer shared model and index",
+      Kind.range(1, 300)),
   CHAT_HISTORY(
       "on",
       "`off` stores no conversation, answer or rating of anyone (analytics then has nothing to"

@@ -48,20 +48,13 @@ public class VisitorCookies {
     byte[] random = new byte[16];
     RANDOM.nextBytes(random);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-    response.addHeader(
-        "Set-Cookie",
-        NAME
-            + "="
-            + id
-            + "."
-            + key.sign(id)
-            + "; Path="
-            + path
-            + "; Max-Age="
-            + KEPT.toSeconds()
-            + "; HttpOnly; SameSite=Lax"
-            + (settings.isProduction() ? "; Secure" : ""));
+    CookieHeader.set(
+        request,
+        response,
+        NAME,
+        id + "." + key.sign(id),
+        KEPT.toSeconds(),
+        settings.isProduction());
     return id;
   }
 

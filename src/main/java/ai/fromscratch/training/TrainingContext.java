@@ -4,10 +4,7 @@ import ai.fromscratch.platform.ApiException;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 
 /** What a batch artifact needs to know of its training job: its id and its parameters. */
 @Dependent
@@ -24,9 +21,7 @@ public class TrainingContext {
   public JsonObject parameters() {
     TrainingJob job =
         jobs.find(jobId()).orElseThrow(() -> ApiException.notFound("No training job " + jobId()));
-    try (JsonReader reader = Json.createReader(new StringReader(job.getParameters()))) {
-      return reader.readObject();
-    }
+    return job.parameterJson();
   }
 
   /** The datasets the job works on, whatever its kind. */

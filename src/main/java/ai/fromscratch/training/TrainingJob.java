@@ -1,5 +1,8 @@
 package ai.fromscratch.training;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
 
 /**
@@ -27,10 +31,16 @@ import java.time.Instant;
 @NamedQuery(
     name = TrainingJob.IN_STATES,
     query = "SELECT j FROM TrainingJob j WHERE j.state IN :states")
+@NamedQuery(
+    name = TrainingJob.LAPSED,
+    query =
+        "SELECT j FROM TrainingJob j WHERE j.state IN :states AND j.holder <> :holder"
+            + " AND j.leaseUntil < :now")
 public class TrainingJob {
   static final String RECENT = "TrainingJob.recent";
   static final String ACTIVE_OF_KIND = "TrainingJob.activeOfKind";
   static final String IN_STATES = "TrainingJob.inStates";
+  static final String LAPSED = "TrainingJob.lapsed";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -85,6 +95,14 @@ public class TrainingJob {
   @Column(length = 2000)
   private String error;
 
+  /** The instance that runs the job (its {@code InstanceName}); null in rows from before. */
+  @Column(length = 200)
+  private String holder;
+
+  /** Until when the holder's claim lasts; it renews it while the job is active. */
+  @Column(name = "LEASE_UNTIL")
+  private Instant leaseUntil;
+
   protected TrainingJob() {}
 
   TrainingJob(JobKind kind, String parameters) {
@@ -108,6 +126,13 @@ public class TrainingJob {
 
   public String getParameters() {
     return parameters;
+  }
+
+  /** The parameters, read. */
+  JsonObject parameterJson() {
+    try (JsonReader reader = Json.createReader(new StringReader(parameters))) {
+      return reader.readObject();
+    }
   }
 
   public String getStep() {
@@ -152,6 +177,14 @@ public class TrainingJob {
 
   public String getError() {
     return error;
+  }
+
+  public String getHolder() {
+    return holder;
+  }
+
+  public Instant getLeaseUntil() {
+    return leaseUntil;
   }
 
   /** A failure's text as the column holds it: at most its first 2000 characters. */

@@ -3,6 +3,9 @@ package ai.fromscratch.training;
 import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.InstanceName;
+import ai.fromscratch.platform.Setting;
+import ai.fromscratch.platform.Settings;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
@@ -30,6 +33,8 @@ public class TrainingService {
 
   @Inject TrainingJobStore jobs;
   @Inject DatasetService datasets;
+  @Inject InstanceName instance;
+  @Inject Settings settings;
 
   private final JobOperator operator = BatchRuntime.getJobOperator();
 
@@ -39,13 +44,9 @@ public class TrainingService {
     JobKind kind = chosen.kind();
     refuseWhileAnotherRuns(kind);
     TrainingJob job = jobs.create(kind, chosen.toJson().toString());
-    Properties properties = new Properties();
-    properties.setProperty(TrainingContext.JOB_ID, String.valueOf(job.getId()));
-    if (chosen instanceof NgramParameters ngram) {
-      properties.setProperty("chunkSize", String.valueOf(ngram.chunkSize()));
-    }
+    jobs.claim(job.getId(), instance.get(), leaseEnd());
     try {
-      jobs.submitted(job.getId(), operator.start(kind.jobXml(), properties));
+      jobs.submitted(job.getId(), operator.start(kind.jobXml(), startProperties(job)));
     } catch (RuntimeException e) {
       jobs.ended(job.getId(), JobState.FAILED, "The job could not be started: " + e.getMessage());
       throw e;
@@ -79,7 +80,11 @@ public class TrainingService {
     return status(id);
   }
 
-  /** Runs a stopped or failed job again from its last checkpoint. */
+  /**
+   * Runs a stopped or failed job again: from its last checkpoint on the instance that ran it, and
+   * from its first step on any other, since its checkpoints describe files on the disk of the
+   * instance that ran it (and the batch runtime there may never have recorded its end).
+   */
   public synchronized TrainingStatus restart(long id) {
     TrainingJob job = job(id);
     refuseWhileAnotherRuns(job.getKind());
@@ -87,10 +92,16 @@ public class TrainingService {
       throw ApiException.conflict(
           "Only a stopped or failed job can be restarted; job " + id + " is " + state(job(id)));
     }
+    boolean ranHere = job.getHolder() == null || job.getHolder().equals(instance.get());
+    jobs.claim(id, instance.get(), leaseEnd());
     Properties properties = new Properties();
     properties.setProperty(TrainingContext.JOB_ID, String.valueOf(id));
     try {
-      jobs.submitted(id, operator.restart(job.getExecutionId(), properties));
+      long execution =
+          ranHere
+              ? operator.restart(job.getExecutionId(), properties)
+              : operator.start(job.getKind().jobXml(), startProperties(job));
+      jobs.submitted(id, execution);
     } catch (JobRestartException
         | NoSuchJobExecutionException
         | JobExecutionNotMostRecentException e) {
@@ -100,6 +111,40 @@ public class TrainingService {
     return status(id);
   }
 
+  /** The batch properties of a job's first run. */
+  private static Properties startProperties(TrainingJob job) {
+    Properties properties = new Properties();
+    properties.setProperty(TrainingContext.JOB_ID, String.valueOf(job.getId()));
+    if (job.getKind() == JobKind.NGRAM) {
+      properties.setProperty(
+          "chunkSize", String.valueOf(NgramParameters.stored(job.parameterJson()).chunkSize()));
+    }
+    return properties;
+  }
+
+  private Instant leaseEnd() {
+    return Instant.now().plusSeconds(settings.getInt(Setting.JOB_LEASE_SECONDS));
+  }
+
+  /**
+   * Keeps this instance's claims on its jobs, and fails the jobs of instances whose claims ran out
+   * (they stopped without saying so: killed, or cut off from the database).
+   */
+  public void renewAndReclaim() {
+    jobs.renew(instance.get(), leaseEnd());
+    for (TrainingJob job : jobs.lapsed(instance.get(), Instant.now())) {
+      String reason =
+          "The instance "
+              + job.getHolder()
+              + " that ran this job stopped renewing its claim at "
+              + job.getLeaseUntil()
+              + "; restart the job to run it here";
+      if (jobs.ended(job.getId(), JobState.FAILED, reason)) {
+        LOG.warning(() -> "Training job " + job.getId() + " failed: " + reason);
+      }
+    }
+  }
+
   /**
    * Ends the active jobs whose batch execution ended without recording it (see {@link
    * BatchExecutionFacts}). Synchronized with start, stop and restart, so a job between its STARTING
@@ -107,7 +152,7 @@ public class TrainingService {
    */
   public synchronized void endLostJobs() {
     Instant now = Instant.now();
-    for (TrainingJob job : jobs.active()) {
+    for (TrainingJob job : jobs.activeHeldBy(instance.get())) {
       BatchExecutionFacts facts = batchFacts(job);
       Optional<JobState> end = facts.lostJobEnd(now);
       if (end.isPresent() && jobs.ended(job.getId(), end.get(), facts.reason())) {

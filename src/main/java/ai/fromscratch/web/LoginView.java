@@ -1,9 +1,9 @@
 package ai.fromscratch.web;
 
+import ai.fromscratch.platform.AdminCookies;
 import ai.fromscratch.platform.AdminCredential;
 import ai.fromscratch.platform.AdminSignIn;
 import ai.fromscratch.platform.Caller;
-import ai.fromscratch.platform.CallerFilter;
 import ai.fromscratch.platform.ClientAddress;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
@@ -14,16 +14,18 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Backs the login page: checks the admin credential, starts a fresh session (a new id, so a session
- * id planted before the sign-in is worth nothing) and goes back to the page asked for.
+ * Backs the login page: checks the admin credential, sets the signed sign-in cookie ({@link
+ * AdminCookies}, which any instance accepts) and goes back to the page asked for.
  */
 @Named
 @RequestScoped
 public class LoginView {
   @Inject AdminSignIn signIn;
+  @Inject AdminCookies admins;
   @Inject Settings settings;
   @Inject Caller caller;
 
@@ -48,14 +50,14 @@ public class LoginView {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
       return;
     }
-    request.getSession(true);
-    request.changeSessionId();
-    request.getSession().setAttribute(CallerFilter.SIGNED_IN, Boolean.TRUE);
+    admins.signIn(request, (HttpServletResponse) external.getResponse());
     external.redirect(external.getRequestContextPath() + safeNext());
   }
 
   public void logout() throws IOException {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    admins.signOut(
+        (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse());
     external.invalidateSession();
     external.redirect(external.getRequestContextPath() + "/");
   }

@@ -193,10 +193,10 @@ class AdminProtectionIT {
       browser
           .waitUpTo(Duration.ofSeconds(30))
           .until(ExpectedConditions.titleIs("Analytics · From-Scratch AI"));
-      Cookie session = page.manage().getCookieNamed("JSESSIONID");
-      assertTrue(session.isHttpOnly(), "the session cookie is HttpOnly");
-      assertTrue(session.isSecure(), "in production the session cookie is Secure");
-      assertEquals("Lax", session.getSameSite());
+      Cookie signedIn = page.manage().getCookieNamed("fs_admin");
+      assertTrue(signedIn.isHttpOnly(), "the sign-in cookie is HttpOnly");
+      assertTrue(signedIn.isSecure(), "in production the sign-in cookie is Secure");
+      assertEquals("Lax", signedIn.getSameSite());
       page.get(api.url("/admin"));
       browser
           .waitUpTo(Duration.ofSeconds(30))

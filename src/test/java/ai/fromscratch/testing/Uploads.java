@@ -18,6 +18,15 @@ public final class Uploads {
   }
 
   public static Http.Reply upload(String url, Path file, String fileName) {
+    return Http.send(request(url, file, fileName));
+  }
+
+  /** An upload by {@code visitor}, with its cookies. */
+  public static Http.Reply upload(Http.Visitor visitor, String url, Path file) {
+    return visitor.send(request(url, file, file.getFileName().toString()));
+  }
+
+  private static HttpRequest.Builder request(String url, Path file, String fileName) {
     String boundary = "----test" + UUID.randomUUID();
     byte[] head =
         ("--"
@@ -33,10 +42,9 @@ public final class Uploads {
               HttpRequest.BodyPublishers.ofByteArray(head),
               HttpRequest.BodyPublishers.ofFile(file),
               HttpRequest.BodyPublishers.ofByteArray(tail));
-      return Http.send(
-          HttpRequest.newBuilder(URI.create(url))
-              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-              .POST(body));
+      return HttpRequest.newBuilder(URI.create(url))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

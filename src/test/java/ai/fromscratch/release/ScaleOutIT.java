@@ -1,0 +1,297 @@
+package ai.fromscratch.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fromscratch.testing.Http;
+import ai.fromscratch.testing.LibertyServer;
+import ai.fromscratch.testing.PostgresServer;
+import ai.fromscratch.testing.S3TestServer;
+import ai.fromscratch.testing.TestData;
+import ai.fromscratch.testing.TestDirs;
+import ai.fromscratch.testing.Uploads;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two instances of the app on one PostgreSQL and one S3 bucket, as an owner scales out: what one
+ * trains the other answers with, a visitor and the admin move between them freely, a job of an
+ * instance that is killed is failed by the other once its claim lapses and completes there when
+ * restarted, and the scheduled backup is taken once, not twice.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutIT {
+  private static final String BUCKET = "fromscratch-shared";
+  private static final String PASSWORD = "scale-out admin password";
+  private static final Duration ADOPTION_TARGET = Duration.ofSeconds(30);
+  private static final int LEASE_SECONDS = 12;
+
+  private static PostgresServer database;
+  private static S3TestServer s3;
+  private static LibertyServer a;
+  private static LibertyServer b;
+  private static final Http.Visitor admin = new Http.Visitor();
+
+  @BeforeAll
+  static void twoInstancesOnOneDatabaseAndOneBucket() {
+    Optional<Path> postgres = PostgresServer.installation();
+    Assumptions.assumeTrue(postgres.isPresent(), PostgresServer.MISSING);
+    database = PostgresServer.start(postgres.get());
+    s3 = S3TestServer.start(TestDirs.fresh("scale-out-s3"));
+    s3.createBucket(BUCKET);
+    a = instance("fs-scale-a");
+    b = instance("fs-scale-b");
+    // One after the other: the first creates the tables.
+    a.start();
+    b.start();
+  }
+
+  private static LibertyServer instance(String name) {
+    return LibertyServer.create(name, TestDirs.fresh(name))
+        .env("DB_URL", database.jdbcUrl())
+        .env("S3_BUCKET", BUCKET)
+        .env("S3_KEY", S3TestServer.ACCESS_KEY)
+        .env("S3_SECRET", S3TestServer.SECRET_KEY)
+        .env("S3_REGION", S3TestServer.REGION)
+        .env("S3_ENDPOINT", s3.endpoint())
+        .env("SESSION_SECRET", "one secret for every instance")
+        .env("ADMIN_PASSWORD", PASSWORD)
+        .env("JOB_LEASE_SECONDS", String.valueOf(LEASE_SECONDS))
+        .env("RELEASE_POLL_SECONDS", "2")
+        .env("BACKUP_SCHEDULE", "1m");
+  }
+
+  @AfterAll
+  static void stop() {
+    for (AutoCloseable closeable : new AutoCloseable[] {a, b, s3, database}) {
+      try {
+        if (closeable != null) {
+          closeable.close();
+        }
+      } catch (Exception e) {
+        // The next one is still closed.
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theAdminSignedInOnOneInstanceIsSignedInOnTheOther() {
+    Http.Visitor stranger = new Http.Visitor();
+    assertEquals(401, stranger.get(b.baseUrl() + "/api/datasets").status());
+
+    Http.Reply login = signIn(admin, a);
+    assertEquals(302, login.status(), login.body());
+    assertTrue(
+        login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("fs_admin=")),
+        login.headers().toString());
+
+    assertEquals(200, admin.get(a.baseUrl() + "/api/datasets").status());
+    assertEquals(200, admin.get(b.baseUrl() + "/api/datasets").status(), "B accepts A's sign-in");
+    assertEquals(200, admin.get(b.baseUrl() + "/admin").status(), "and shows B's admin page");
+  }
+
+  @Test
+  @Order(2)
+  void aModelTrainedOnOneInstanceAnswersOnTheOtherWithinTheTarget() {
+    long dataset = upload(a, Uploads.file("scale-help.jsonl", TestData.unique(TestData.HELP_DESK)));
+    long job = train(a, "{\"kind\": \"ngram\", \"order\": 3, \"datasets\": [" + dataset + "]}");
+    awaitState(a, job, "completed", Duration.ofMinutes(3));
+    Instant completed = Instant.now();
+    String model = model(a);
+
+    Duration adoption = awaitUntil(() -> model.equals(model(b)), ADOPTION_TARGET);
+    System.out.printf(
+        "ScaleOutIT: B answered with A's model %s %d ms after the job completed on A%n",
+        model, Duration.between(completed, Instant.now()).toMillis());
+    assertTrue(adoption.compareTo(ADOPTION_TARGET) < 0, adoption.toString());
+    assertTrue(b.log().contains("Adopted release"), "B adopted the release");
+
+    JsonObject answer =
+        json(
+            new Http.Visitor()
+                .postJson(b.baseUrl() + "/api/chat", chat("How do I reset my router?")));
+    assertFalse(answer.getJsonArray("sources").isEmpty(), "B retrieves from A's index: " + answer);
+  }
+
+  @Test
+  @Order(3)
+  void aConversationStartedOnOneInstanceContinuesOnTheOther() {
+    Http.Visitor visitor = new Http.Visitor();
+    JsonObject first =
+        json(visitor.postJson(a.baseUrl() + "/api/chat", chat("How do I reset my router?")));
+    long conversation = first.getJsonNumber("conversation_id").longValue();
+
+    JsonObject second =
+        json(
+            visitor.postJson(
+                b.baseUrl() + "/api/chat",
+                "{\"message\": \"And where is the button?\", \"conversation_id\": "
+                    + conversation
+                    + "}"));
+    assertEquals(conversation, second.getJsonNumber("conversation_id").longValue());
+    JsonObject stored = json(visitor.get(b.baseUrl() + "/api/conversations/" + conversation));
+    assertEquals(2, stored.getJsonArray("exchanges").size(), stored.toString());
+    assertEquals(
+        404,
+        new Http.Visitor().get(b.baseUrl() + "/api/conversations/" + conversation).status(),
+        "and stays the visitor's own there");
+  }
+
+  @Test
+  @Order(4)
+  void theScheduledBackupIsTakenOnceBetweenBothInstances() {
+    awaitUntil(() -> skipped(a) + skipped(b) > 0, Duration.ofSeconds(150));
+    Map<String, Integer> perSlot = new HashMap<>();
+    for (LibertyServer server : List.of(a, b)) {
+      Matcher written =
+          Pattern.compile("Backup backup-(\\d{8}-\\d{4})\\d{2}-\\d{3}\\.zip written \\(schedule")
+              .matcher(server.log());
+      while (written.find()) {
+        perSlot.merge(written.group(1), 1, Integer::sum);
+      }
+    }
+    assertFalse(perSlot.isEmpty(), "a scheduled backup was taken");
+    assertTrue(
+        perSlot.values().stream().allMatch(count -> count == 1),
+        "one scheduled backup a minute between both: " + perSlot);
+  }
+
+  @Test
+  @Order(5)
+  void aJobOfAKilledInstanceFailsOnTheOtherAfterItsLeaseAndCompletesThereWhenRestarted() {
+    long dataset = upload(a, Uploads.file("scale-pairs.jsonl", TestData.qaPairs(6000, 21)));
+    long job =
+        train(
+            a,
+            "{\"kind\": \"ngram\", \"order\": 4, \"chunk_size\": 50, \"datasets\": ["
+                + dataset
+                + "]}");
+    awaitState(a, job, "running", Duration.ofMinutes(1));
+    a.kill();
+    Instant killed = Instant.now();
+
+    JsonObject failed = awaitState(b, job, "failed", Duration.ofSeconds(LEASE_SECONDS * 3L));
+    Duration noticed = Duration.between(killed, Instant.now());
+    System.out.printf(
+        "ScaleOutIT: B failed the killed instance's job after %d ms%n", noticed.toMillis());
+    assertTrue(
+        noticed.toSeconds() >= LEASE_SECONDS / 2, "not before the lease ran out: " + noticed);
+    assertTrue(
+        failed.getString("error").contains("fs-scale-a")
+            || failed.getString("error").contains("claim"),
+        failed.toString());
+
+    Http.Reply restarted = admin.postJson(b.baseUrl() + "/api/train/" + job + "/restart", "{}");
+    assertEquals(200, restarted.status(), restarted.body());
+    awaitState(b, job, "completed", Duration.ofMinutes(5));
+  }
+
+  private static int skipped(LibertyServer server) {
+    Matcher matcher = Pattern.compile("took the scheduled backup").matcher(server.log());
+    int count = 0;
+    while (matcher.find()) {
+      count++;
+    }
+    return count;
+  }
+
+  private static Http.Reply signIn(Http.Visitor visitor, LibertyServer server) {
+    String form =
+        Map.of(
+                "loginForm", "loginForm",
+                "loginForm:user", "admin",
+                "loginForm:password", PASSWORD,
+                "loginForm:next", "/admin",
+                "loginForm:signIn", "",
+                "jakarta.faces.ViewState", "stateless")
+            .entrySet()
+            .stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .reduce((x, y) -> x + "&" + y)
+            .orElseThrow();
+    return visitor.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login.xhtml"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static long upload(LibertyServer server, Path file) {
+    Http.Reply reply = Uploads.upload(admin, server.baseUrl() + "/api/datasets", file);
+    assertEquals(201, reply.status(), reply.body());
+    return reply.json().getJsonObject("dataset").getJsonNumber("id").longValue();
+  }
+
+  private static long train(LibertyServer server, String body) {
+    Http.Reply reply = admin.postJson(server.baseUrl() + "/api/train/start", body);
+    assertEquals(202, reply.status(), reply.body());
+    return reply.json().getJsonNumber("id").longValue();
+  }
+
+  private static String model(LibertyServer server) {
+    Http.Reply reply = admin.get(server.baseUrl() + "/api/model");
+    return reply.status() == 200 ? reply.json().getString("id", "") : "";
+  }
+
+  private static JsonObject awaitState(
+      LibertyServer server, long job, String state, Duration timeout) {
+    String url = server.baseUrl() + "/api/train/status/" + job;
+    awaitUntil(() -> state.equals(json(admin.get(url)).getString("state")), timeout);
+    return json(admin.get(url));
+  }
+
+  private static Duration awaitUntil(Supplier<Boolean> condition, Duration timeout) {
+    Instant start = Instant.now();
+    Instant deadline = start.plus(timeout);
+    while (!condition.get()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Not within " + timeout);
+      }
+      sleep(250);
+    }
+    return Duration.between(start, Instant.now());
+  }
+
+  private static String chat(String message) {
+    return "{\"message\": \"" + message + "\"}";
+  }
+
+  private static JsonObject json(Http.Reply reply) {
+    assertEquals(200, reply.status(), reply.body());
+    return reply.json();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
