@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The app's tables as JSON lines, one file a table, and back. A logical export rather than Derby's
@@ -76,10 +77,15 @@ final class DatabaseSnapshot {
 
   private DatabaseSnapshot() {}
 
-  /** Batch job state and this instance's start log belong to the server, not to the user's data. */
+  /**
+   * Batch job state, this instance's start log, the instances' leases and claims ({@code WORK_})
+   * and the published releases ({@code RELEASE_}, whose files the archive holds already) belong to
+   * the servers, not to the user's data.
+   */
   static boolean backedUp(String table) {
     String name = table.toUpperCase(Locale.ROOT);
-    return !name.startsWith("BATCH_") && !name.equals("SERVER_START");
+    return Stream.of("BATCH_", "WORK_", "RELEASE_").noneMatch(name::startsWith)
+        && !name.equals("SERVER_START");
   }
 
   /** Writes each table to the archive and returns the rows written per table. */

@@ -5,6 +5,7 @@ import ai.fromscratch.platform.DataDirectory;
 import ai.fromscratch.platform.IncomingFile;
 import ai.fromscratch.platform.Settings;
 import ai.fromscratch.platform.UploadSpool;
+import ai.fromscratch.platform.WorkLeases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -26,10 +27,14 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class DatasetImportService {
+  /** The kind of work an import's lease names. */
+  static final String LEASE = "import";
+
   private static final Logger LOG = Logger.getLogger(DatasetImportService.class.getName());
 
   @Inject UploadSpool spool;
   @Inject DatasetStore store;
+  @Inject WorkLeases leases;
   @Inject DataDirectory dataDirectory;
   @Inject Settings settings;
 
@@ -71,6 +76,7 @@ public class DatasetImportService {
     }
     store.findBySha256(incoming.sha256()).ifPresent(DatasetImportService::duplicate);
     long id = createImporting(incoming, name, source, provenance);
+    leases.take(LEASE, id);
     Path kept = null;
     try {
       ImportSink sink = new ImportSink(id, store, limits.maxRecords());
@@ -108,6 +114,8 @@ public class DatasetImportService {
     } catch (IOException | RuntimeException e) {
       discard(id, kept);
       throw e;
+    } finally {
+      leases.end(LEASE, id);
     }
   }
 

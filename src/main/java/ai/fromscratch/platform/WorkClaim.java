@@ -11,7 +11,7 @@ import java.time.Instant;
 @Table(name = "WORK_CLAIM")
 public class WorkClaim {
   @Id
-  @Column(length = 200)
+  @Column(name = "CLAIM_NAME", length = 200)
   private String name;
 
   @Column(nullable = false, length = 200)

@@ -32,7 +32,7 @@ public class BlobChunk {
   private int seq;
 
   @Lob
-  @Column(nullable = false, length = MAX_BYTES)
+  @Column(name = "CHUNK_DATA", nullable = false, length = MAX_BYTES)
   private byte[] data;
 
   protected BlobChunk() {}

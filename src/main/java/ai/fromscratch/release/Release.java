@@ -15,7 +15,7 @@ import java.time.Instant;
  * answers with. Rows are only added; the blobs they name stay as long as the row does.
  */
 @Entity
-@Table(name = "MODEL_RELEASE")
+@Table(name = "RELEASE_MANIFEST")
 @NamedQuery(name = Release.NEWEST, query = "SELECT r FROM Release r ORDER BY r.id DESC")
 public class Release {
   static final String NEWEST = "Release.newest";

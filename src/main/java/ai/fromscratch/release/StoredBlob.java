@@ -13,10 +13,10 @@ public class StoredBlob {
   @Column(name = "SHA256", length = 64)
   private String sha256;
 
-  @Column(nullable = false)
+  @Column(name = "BLOB_SIZE", nullable = false)
   private long size;
 
-  @Column(nullable = false)
+  @Column(name = "CHUNK_COUNT", nullable = false)
   private int chunks;
 
   protected StoredBlob() {}

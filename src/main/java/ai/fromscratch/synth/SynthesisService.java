@@ -6,6 +6,8 @@ import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.DataDirectory;
 import ai.fromscratch.platform.IncomingFile;
 import ai.fromscratch.platform.UploadSpool;
+import ai.fromscratch.platform.WorkLapsed;
+import ai.fromscratch.platform.WorkLeases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -33,6 +35,7 @@ public class SynthesisService {
   private static final Logger LOG = Logger.getLogger(SynthesisService.class.getName());
   private static final int LISTED = 50;
   private static final int NAME_TOPIC_CHARS = 60;
+  private static final String LEASE = "synthesis";
 
   @Inject SynthStore store;
   @Inject SynthesisWorker worker;
@@ -40,6 +43,7 @@ public class SynthesisService {
   @Inject DataDirectory dataDirectory;
   @Inject UploadSpool uploads;
   @Inject DatasetImportService imports;
+  @Inject WorkLeases leases;
 
   /** Whether synthesis can run, and why not. */
   public record Availability(boolean available, String reason, String model) {}
@@ -67,6 +71,7 @@ public class SynthesisService {
                   "Synthesis run " + running.getId() + " is still going; one runs at a time");
             });
     SynthRun run = store.create(request, groq.model());
+    leases.take(LEASE, run.getId());
     worker.run(run.getId());
     return SynthView.of(run);
   }
@@ -117,6 +122,7 @@ public class SynthesisService {
       error = "The pairs could not be stored: " + e.getMessage();
     }
     store.finish(id, state, error, dataset);
+    leases.end(LEASE, id);
     LOG.info("Synthesis run " + id + " ended " + state + " with " + run.getPairs() + " pairs");
   }
 
@@ -166,11 +172,32 @@ public class SynthesisService {
         .toString();
   }
 
+  /** At start-up, ends this instance's runs that a crash or a restart interrupted. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    failInterrupted("The server stopped during the run; the pairs received before are kept");
+    for (SynthRun run : store.running()) {
+      if (leases.ranHereOrNowhere(LEASE, run.getId())) {
+        finish(
+            run.getId(),
+            SynthState.FAILED,
+            "The server stopped during the run; the pairs received before are kept");
+      }
+    }
   }
 
-  /** Ends the runs recorded as running, though none runs, as failed, keeping their pairs. */
+  /** Ends the run of an instance that stopped renewing its lease; its pairs were on its disk. */
+  void onLapsed(@Observes WorkLapsed lapsed) {
+    if (LEASE.equals(lapsed.kind())) {
+      finish(
+          lapsed.id(),
+          SynthState.FAILED,
+          lapsed.reason() + "; the pairs it received were on that instance's disk");
+    }
+  }
+
+  /**
+   * Ends every run recorded as running as failed, keeping their pairs: after a restore, when no run
+   * goes on anywhere (a restore waits for them) and the rows come from the backup.
+   */
   public void failInterrupted(String reason) {
     for (SynthRun run : store.running()) {
       finish(run.getId(), SynthState.FAILED, reason);

@@ -31,16 +31,10 @@ import java.time.Instant;
 @NamedQuery(
     name = TrainingJob.IN_STATES,
     query = "SELECT j FROM TrainingJob j WHERE j.state IN :states")
-@NamedQuery(
-    name = TrainingJob.LAPSED,
-    query =
-        "SELECT j FROM TrainingJob j WHERE j.state IN :states AND j.holder <> :holder"
-            + " AND j.leaseUntil < :now")
 public class TrainingJob {
   static final String RECENT = "TrainingJob.recent";
   static final String ACTIVE_OF_KIND = "TrainingJob.activeOfKind";
   static final String IN_STATES = "TrainingJob.inStates";
-  static final String LAPSED = "TrainingJob.lapsed";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -94,14 +88,6 @@ public class TrainingJob {
 
   @Column(length = 2000)
   private String error;
-
-  /** The instance that runs the job (its {@code InstanceName}); null in rows from before. */
-  @Column(length = 200)
-  private String holder;
-
-  /** Until when the holder's claim lasts; it renews it while the job is active. */
-  @Column(name = "LEASE_UNTIL")
-  private Instant leaseUntil;
 
   protected TrainingJob() {}
 
@@ -177,14 +163,6 @@ public class TrainingJob {
 
   public String getError() {
     return error;
-  }
-
-  public String getHolder() {
-    return holder;
-  }
-
-  public Instant getLeaseUntil() {
-    return leaseUntil;
   }
 
   /** A failure's text as the column holds it: at most its first 2000 characters. */

@@ -1,5 +1,6 @@
 package ai.fromscratch.training;
 
+import ai.fromscratch.platform.WorkLeases;
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
@@ -16,6 +17,7 @@ public class TrainingJobListener implements JobListener {
   @Inject TrainingContext training;
   @Inject TrainingJobStore jobs;
   @Inject Event<TrainingCompleted> completed;
+  @Inject WorkLeases leases;
 
   @Override
   public void beforeJob() {
@@ -25,6 +27,7 @@ public class TrainingJobListener implements JobListener {
   @Override
   public void afterJob() {
     long jobId = training.jobId();
+    leases.end(TrainingService.LEASE, jobId);
     BatchStatus status = jobContext.getBatchStatus();
     String exit = jobContext.getExitStatus();
     if (status == BatchStatus.STOPPING

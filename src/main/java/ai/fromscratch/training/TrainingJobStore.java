@@ -59,41 +59,6 @@ public class TrainingJobStore {
         .getResultList();
   }
 
-  /** The active jobs that {@code holder} runs, or that no instance was recorded as running. */
-  public List<TrainingJob> activeHeldBy(String holder) {
-    return active().stream()
-        .filter(job -> job.getHolder() == null || job.getHolder().equals(holder))
-        .toList();
-  }
-
-  /** The active jobs of other instances whose claim ran out before {@code now}. */
-  public List<TrainingJob> lapsed(String holder, Instant now) {
-    return em.createNamedQuery(TrainingJob.LAPSED, TrainingJob.class)
-        .setParameter("states", JobState.ACTIVE)
-        .setParameter("holder", holder)
-        .setParameter("now", now)
-        .getResultList();
-  }
-
-  /** Makes {@code holder} the job's runner, its claim lasting until {@code until}. */
-  public void claim(long id, String holder, Instant until) {
-    whileActive(id, "j.holder = :holder, j.leaseUntil = :until")
-        .setParameter("holder", holder)
-        .setParameter("until", until)
-        .executeUpdate();
-  }
-
-  /** Extends the claims of every active job {@code holder} runs to {@code until}. */
-  public int renew(String holder, Instant until) {
-    return em.createQuery(
-            "UPDATE TrainingJob j SET j.leaseUntil = :until"
-                + " WHERE j.holder = :holder AND j.state IN :from")
-        .setParameter("until", until)
-        .setParameter("holder", holder)
-        .setParameter("from", JobState.ACTIVE)
-        .executeUpdate();
-  }
-
   /** Records the batch execution that carries the job; its state is the batch thread's to move. */
   public void submitted(long id, long executionId) {
     whileActive(id, "j.executionId = :execution")

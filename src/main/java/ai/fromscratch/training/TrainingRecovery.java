@@ -1,34 +1,40 @@
 package ai.fromscratch.training;
 
-import ai.fromscratch.platform.InstanceName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * At start-up, marks the jobs a crash or a restart of this instance interrupted as failed, so they
  * show what happened and can be restarted from their last checkpoint. Other instances' jobs are
- * theirs: the watchdog fails them only once their claim runs out.
+ * theirs: another instance fails them only once their lease runs out ({@code WorkLeases}).
  */
 @ApplicationScoped
 public class TrainingRecovery {
   private static final Logger LOG = Logger.getLogger(TrainingRecovery.class.getName());
 
   @Inject TrainingJobStore jobs;
-  @Inject InstanceName instance;
+  @Inject TrainingService training;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object context) {
-    failInterrupted(
+    fail(
+        training.activeHere(),
         "The server stopped while this job ran; restart it to continue from its last checkpoint");
   }
 
   /**
-   * Marks this instance's jobs recorded as running, though none runs, as failed for {@code reason}.
+   * Marks every job recorded as running as failed for {@code reason}: after a restore, when no job
+   * runs anywhere (a restore waits for them) and the rows come from the backup.
    */
   public void failInterrupted(String reason) {
-    for (TrainingJob job : jobs.activeHeldBy(instance.get())) {
+    fail(jobs.active(), reason);
+  }
+
+  private void fail(List<TrainingJob> interrupted, String reason) {
+    for (TrainingJob job : interrupted) {
       if (jobs.ended(job.getId(), JobState.FAILED, reason)) {
         LOG.warning(() -> "Training job " + job.getId() + " was interrupted: " + reason);
       }

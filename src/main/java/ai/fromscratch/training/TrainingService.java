@@ -3,9 +3,8 @@ package ai.fromscratch.training;
 import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
-import ai.fromscratch.platform.InstanceName;
-import ai.fromscratch.platform.Setting;
-import ai.fromscratch.platform.Settings;
+import ai.fromscratch.platform.WorkLapsed;
+import ai.fromscratch.platform.WorkLeases;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
@@ -14,6 +13,7 @@ import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
@@ -31,10 +31,12 @@ public class TrainingService {
   private static final Logger LOG = Logger.getLogger(TrainingService.class.getName());
   private static final int HISTORY = 50;
 
+  /** The kind of work a training job's lease names. */
+  static final String LEASE = "training";
+
   @Inject TrainingJobStore jobs;
   @Inject DatasetService datasets;
-  @Inject InstanceName instance;
-  @Inject Settings settings;
+  @Inject WorkLeases leases;
 
   private final JobOperator operator = BatchRuntime.getJobOperator();
 
@@ -44,11 +46,12 @@ public class TrainingService {
     JobKind kind = chosen.kind();
     refuseWhileAnotherRuns(kind);
     TrainingJob job = jobs.create(kind, chosen.toJson().toString());
-    jobs.claim(job.getId(), instance.get(), leaseEnd());
+    leases.take(LEASE, job.getId());
     try {
       jobs.submitted(job.getId(), operator.start(kind.jobXml(), startProperties(job)));
     } catch (RuntimeException e) {
       jobs.ended(job.getId(), JobState.FAILED, "The job could not be started: " + e.getMessage());
+      leases.end(LEASE, job.getId());
       throw e;
     }
     return status(job.getId());
@@ -71,13 +74,27 @@ public class TrainingService {
     if (!jobs.stopping(id)) {
       throw ApiException.conflict("Job " + id + " is not running (it is " + state(job(id)) + ")");
     }
+    if (leases.ranHereOrNowhere(LEASE, id)) {
+      stopExecution(job);
+    }
+    // Otherwise the instance running it stops it at its watchdog's next sweep (forwardStops).
+    return status(id);
+  }
+
+  /** Stops the batch executions of this instance's jobs that another instance was asked to stop. */
+  public synchronized void forwardStops() {
+    activeHere().stream()
+        .filter(job -> job.getState() == JobState.STOPPING && job.getExecutionId() != null)
+        .forEach(this::stopExecution);
+  }
+
+  private void stopExecution(TrainingJob job) {
     try {
       operator.stop(job.getExecutionId());
-    } catch (JobExecutionNotRunningException e) {
+    } catch (JobExecutionNotRunningException | NoSuchJobExecutionException e) {
       // It ended on its own meanwhile; its listener records how (or, failing that, the watchdog).
-      LOG.fine(() -> "Job " + id + " had ended when it was asked to stop");
+      LOG.fine(() -> "Job " + job.getId() + " had ended when it was asked to stop");
     }
-    return status(id);
   }
 
   /**
@@ -92,8 +109,8 @@ public class TrainingService {
       throw ApiException.conflict(
           "Only a stopped or failed job can be restarted; job " + id + " is " + state(job(id)));
     }
-    boolean ranHere = job.getHolder() == null || job.getHolder().equals(instance.get());
-    jobs.claim(id, instance.get(), leaseEnd());
+    boolean ranHere = leases.ranHereOrNowhere(LEASE, id);
+    leases.take(LEASE, id);
     Properties properties = new Properties();
     properties.setProperty(TrainingContext.JOB_ID, String.valueOf(id));
     try {
@@ -106,6 +123,7 @@ public class TrainingService {
         | NoSuchJobExecutionException
         | JobExecutionNotMostRecentException e) {
       jobs.ended(id, JobState.FAILED, "The job could not be restarted: " + e.getMessage());
+      leases.end(LEASE, id);
       throw ApiException.conflict("Job " + id + " cannot be restarted: " + e.getMessage());
     }
     return status(id);
@@ -122,27 +140,23 @@ public class TrainingService {
     return properties;
   }
 
-  private Instant leaseEnd() {
-    return Instant.now().plusSeconds(settings.getInt(Setting.JOB_LEASE_SECONDS));
+  /** Fails the job of an instance that stopped renewing its lease on it. */
+  void onLapsed(@Observes WorkLapsed lapsed) {
+    if (LEASE.equals(lapsed.kind())
+        && jobs.ended(lapsed.id(), JobState.FAILED, restartHint(lapsed))) {
+      LOG.warning(() -> "Training job " + lapsed.id() + " failed: " + lapsed.reason());
+    }
   }
 
-  /**
-   * Keeps this instance's claims on its jobs, and fails the jobs of instances whose claims ran out
-   * (they stopped without saying so: killed, or cut off from the database).
-   */
-  public void renewAndReclaim() {
-    jobs.renew(instance.get(), leaseEnd());
-    for (TrainingJob job : jobs.lapsed(instance.get(), Instant.now())) {
-      String reason =
-          "The instance "
-              + job.getHolder()
-              + " that ran this job stopped renewing its claim at "
-              + job.getLeaseUntil()
-              + "; restart the job to run it here";
-      if (jobs.ended(job.getId(), JobState.FAILED, reason)) {
-        LOG.warning(() -> "Training job " + job.getId() + " failed: " + reason);
-      }
-    }
+  private static String restartHint(WorkLapsed lapsed) {
+    return lapsed.reason() + "; restart the job to run it here";
+  }
+
+  /** This instance's active jobs, and those no instance was recorded as running. */
+  List<TrainingJob> activeHere() {
+    return jobs.active().stream()
+        .filter(job -> leases.ranHereOrNowhere(LEASE, job.getId()))
+        .toList();
   }
 
   /**
@@ -152,7 +166,7 @@ public class TrainingService {
    */
   public synchronized void endLostJobs() {
     Instant now = Instant.now();
-    for (TrainingJob job : jobs.activeHeldBy(instance.get())) {
+    for (TrainingJob job : activeHere()) {
       BatchExecutionFacts facts = batchFacts(job);
       Optional<JobState> end = facts.lostJobEnd(now);
       if (end.isPresent() && jobs.ended(job.getId(), end.get(), facts.reason())) {

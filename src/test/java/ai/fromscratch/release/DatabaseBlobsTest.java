@@ -1,0 +1,145 @@
+package ai.fromscratch.release;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.fromscratch.platform.Digests;
+import ai.fromscratch.testing.JpaDatabase;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Release files kept in the database when no S3 bucket is set up, and the releases themselves, on a
+ * real Derby with the tables EclipseLink makes: a file of several chunks comes back byte for byte.
+ */
+class DatabaseBlobsTest {
+  private static JpaDatabase db;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void database() {
+    db = JpaDatabase.inMemory("release-blobs");
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void aFileOfSeveralChunksComesBackByteForByte() throws IOException {
+    byte[] bytes = new byte[BlobChunk.MAX_BYTES * 2 + 12_345];
+    new Random(7).nextBytes(bytes);
+    Path file = Files.write(dir.resolve("model.lm"), bytes);
+    String sha256 = Digests.sha256(file);
+    DatabaseBlobs blobs = new DatabaseBlobs(chunks());
+    assertFalse(blobs.has(sha256));
+
+    blobs.put(sha256, file);
+
+    assertTrue(blobs.has(sha256));
+    Path fetched = dir.resolve("fetched.lm");
+    blobs.get(sha256, fetched);
+    assertArrayEquals(bytes, Files.readAllBytes(fetched));
+  }
+
+  @Test
+  void aBlobThatWasNeverCompletedIsNotThere() throws IOException {
+    BlobChunks chunks = chunks();
+    String sha256 = "c".repeat(64);
+    chunks.write(sha256, 0, new byte[] {1, 2, 3});
+
+    DatabaseBlobs blobs = new DatabaseBlobs(chunks);
+    assertFalse(blobs.has(sha256), "an upload cut short");
+    assertThrows(IOException.class, () -> blobs.get(sha256, dir.resolve("none")));
+  }
+
+  @Test
+  void theNewestReleaseIsTheLastPublished() {
+    ReleaseManifest first =
+        new ReleaseManifest(List.of(new ReleaseFile("index/segments_1", "a".repeat(64), 1)));
+    ReleaseManifest second =
+        new ReleaseManifest(List.of(new ReleaseFile("index/segments_2", "b".repeat(64), 2)));
+    releases(store -> store.add("instance-a", "training job 1", first));
+    releases(store -> store.add("instance-b", "training job 2", second));
+
+    Release newest = releases(ReleaseStore::newest).orElseThrow();
+    assertEquals("instance-b", newest.getPublishedBy());
+    assertEquals(second, newest.manifest());
+  }
+
+  private static <T> T releases(Function<ReleaseStore, T> work) {
+    return db.inTransaction(
+        em -> {
+          ReleaseStore store = new ReleaseStore();
+          store.em = em;
+          return work.apply(store);
+        });
+  }
+
+  /** The chunk store as the container gives it: each call its own transaction. */
+  private static BlobChunks chunks() {
+    return new BlobChunks() {
+      @Override
+      public Optional<StoredBlob> stored(String sha256) {
+        return call(store -> store.stored(sha256));
+      }
+
+      @Override
+      public void discard(String sha256) {
+        call(
+            store -> {
+              store.discard(sha256);
+              return null;
+            });
+      }
+
+      @Override
+      public void write(String sha256, int seq, byte[] data) {
+        call(
+            store -> {
+              store.write(sha256, seq, data);
+              return null;
+            });
+      }
+
+      @Override
+      public void complete(String sha256, long size, int chunks) {
+        call(
+            store -> {
+              store.complete(sha256, size, chunks);
+              return null;
+            });
+      }
+
+      @Override
+      public byte[] read(String sha256, int seq) {
+        return call(store -> store.read(sha256, seq));
+      }
+    };
+  }
+
+  private static <T> T call(Function<BlobChunks, T> work) {
+    return db.inTransaction(em -> work.apply(bound(em)));
+  }
+
+  private static BlobChunks bound(EntityManager em) {
+    BlobChunks chunks = new BlobChunks();
+    chunks.em = em;
+    return chunks;
+  }
+}
