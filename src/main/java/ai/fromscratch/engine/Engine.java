@@ -15,11 +15,15 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -45,8 +49,16 @@ public class Engine implements PassageStore, ModelPresence {
   @Inject Settings settings;
   @Inject DataDirectory dataDirectory;
 
+  /** How long a replaced index stays open for the requests that were using it. */
+  static final Duration RETIRED_GRACE = Duration.ofSeconds(30);
+
   private SentenceEmbedder embedder;
   private volatile PassageIndex index;
+
+  /** An index replaced at {@code since} (nanoTime), open until the grace has passed. */
+  private record Retired(PassageIndex index, long since) {}
+
+  private final List<Retired> retired = new ArrayList<>();
 
   @PostConstruct
   void loadAtStart() {
@@ -90,19 +102,37 @@ public class Engine implements PassageStore, ModelPresence {
   }
 
   /**
-   * Loads again the active model and index from the data directory, after a restore replaced them.
-   * A search running on the previous index at that moment may fail; later ones see the new one.
+   * Loads again the active model and index from the data directory, after a restore or a release
+   * replaced them. Requests still working on the previous index finish on it: it is closed, and its
+   * folder deleted, only after {@link #RETIRED_GRACE}.
    */
   public synchronized void reload() {
     active.set(modelStore.loadActive().orElse(null));
-    PassageIndex previous = index;
+    retired.add(new Retired(index, System.nanoTime()));
     index = openIndex(embedder.model().canonicalName());
-    previous.close();
     LOG.info(() -> "Reloaded the model and the passage index from " + dataDirectory.root());
   }
 
+  /** Closes the indexes replaced more than {@link #RETIRED_GRACE} ago, then their folders go. */
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  synchronized void closeRetired() {
+    long now = System.nanoTime();
+    retired.removeIf(
+        old -> {
+          boolean due = now - old.since() > RETIRED_GRACE.toNanos();
+          if (due) {
+            old.index().close();
+          }
+          return due;
+        });
+    if (retired.isEmpty()) {
+      new IndexDirectories(dataDirectory.index()).deleteInactive(index.path());
+    }
+  }
+
   @PreDestroy
-  void close() {
+  synchronized void close() {
+    retired.forEach(old -> old.index().close());
     index.close();
     embedder.close();
   }

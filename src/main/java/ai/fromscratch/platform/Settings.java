@@ -97,6 +97,15 @@ public final class Settings {
     return "production".equalsIgnoreCase(get(Setting.APP_ENV));
   }
 
+  /**
+   * Whether the database is a server that other instances may share (DB_URL is set): the embedded
+   * Derby belongs to one instance. With a shared database, models and the index travel as releases,
+   * and what this instance's disk holds says nothing about what the others have.
+   */
+  public boolean sharedDatabase() {
+    return isSet(Setting.DB_URL);
+  }
+
   public Path dataDir() {
     return Path.of(get(Setting.DATA_DIR)).toAbsolutePath().normalize();
   }

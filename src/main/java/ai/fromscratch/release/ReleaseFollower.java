@@ -8,7 +8,9 @@ import ai.fromscratch.platform.Digests;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import ai.fromscratch.retrieval.IndexDirectories;
+import ai.fromscratch.retrieval.RetrievalService;
 import ai.fromscratch.training.TokenizerService;
+import ai.fromscratch.training.TrainingService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -50,6 +52,8 @@ public class ReleaseFollower {
   @Inject Engine engine;
   @Inject ModelStore models;
   @Inject TokenizerService tokenizer;
+  @Inject TrainingService training;
+  @Inject RetrievalService retrieval;
 
   @PostConstruct
   void schedule() {
@@ -70,11 +74,17 @@ public class ReleaseFollower {
     }
   }
 
-  /** Adopts the newest release if it is newer than this instance's. */
+  /**
+   * Adopts the newest release if it is newer than this instance's. Not while a training job of this
+   * instance writes to the index it would replace: that job publishes its own release when it ends,
+   * and a newer one is adopted after it.
+   */
   public synchronized void follow() throws IOException {
     AdoptedRelease adopted = new AdoptedRelease(dataDirectory.root());
     Optional<Release> newest = releases.newest();
-    if (newest.isEmpty() || newest.get().getId() <= adopted.id()) {
+    if (newest.isEmpty()
+        || newest.get().getId() <= adopted.id()
+        || !training.activeHere().isEmpty()) {
       return;
     }
     Release release = newest.get();
@@ -158,6 +168,6 @@ public class ReleaseFollower {
     }
     directories.activate(generation);
     engine.reload();
-    directories.deleteInactive(generation);
+    retrieval.dropDeletedDatasets();
   }
 }

@@ -1,5 +1,6 @@
 package ai.fromscratch.release;
 
+import ai.fromscratch.dataset.DatasetDeleted;
 import ai.fromscratch.engine.ActiveModel;
 import ai.fromscratch.engine.Engine;
 import ai.fromscratch.engine.ModelImported;
@@ -9,11 +10,13 @@ import ai.fromscratch.platform.DataRestored;
 import ai.fromscratch.platform.Digests;
 import ai.fromscratch.platform.InstanceName;
 import ai.fromscratch.retrieval.PassageIndex;
+import ai.fromscratch.retrieval.RetrievalService;
 import ai.fromscratch.training.TokenizerService;
 import ai.fromscratch.training.TrainingCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +31,9 @@ import java.util.logging.Logger;
 
 /**
  * Publishes what this instance answers with (the model and its copy corpus, the tokenizer, the
- * index's last commit) as a new release, after a training job, a restore or an ARPA import. Each
- * file is uploaded once: a blob that is already stored (an unchanged index segment) is not sent
- * again.
+ * index's last commit) as a new release, after a training job, a restore, an ARPA import or the
+ * deletion of a dataset. Each file is uploaded once: a blob that is already stored (an unchanged
+ * index segment) is not sent again.
  */
 @ApplicationScoped
 public class ReleasePublisher {
@@ -42,6 +45,7 @@ public class ReleasePublisher {
   @Inject TokenizerService tokenizer;
   @Inject DataDirectory dataDirectory;
   @Inject InstanceName instance;
+  @Inject RetrievalService retrieval;
 
   void afterTraining(@ObservesAsync TrainingCompleted completed) {
     publishQuietly("training job " + completed.jobId());
@@ -53,6 +57,12 @@ public class ReleasePublisher {
 
   void afterImport(@Observes ModelImported imported) {
     publishQuietly("import of " + imported.modelId());
+  }
+
+  /** The index lost the dataset's passages here; the others learn it from the release. */
+  void afterDatasetDeleted(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DatasetDeleted deleted) {
+    publishQuietly("deletion of dataset " + deleted.datasetId());
   }
 
   private void publishQuietly(String reason) {
@@ -82,6 +92,7 @@ public class ReleasePublisher {
       }
     }
     addTokenizer(blobs, files);
+    retrieval.dropDeletedDatasets();
     PassageIndex index = engine.index();
     index.readLastCommit(
         (name, content) -> files.add(upload(blobs, "index/" + name, index.path().resolve(name))));

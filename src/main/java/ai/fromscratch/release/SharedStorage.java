@@ -1,7 +1,6 @@
 package ai.fromscratch.release;
 
 import ai.fromscratch.platform.S3Bucket;
-import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +18,7 @@ public class SharedStorage {
   @Inject BlobChunks chunks;
 
   public boolean enabled() {
-    return settings.isSet(Setting.DB_URL);
+    return settings.sharedDatabase();
   }
 
   public BlobStore blobs() {

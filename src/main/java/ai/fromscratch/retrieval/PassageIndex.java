@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,8 +41,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -255,6 +259,19 @@ public final class PassageIndex implements Closeable {
   public void deleteDataset(long datasetId) {
     try {
       writer.deleteDocuments(LongPoint.newExactQuery(DATASET, datasetId));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete from the index", e);
+    }
+  }
+
+  /** Deletes the passages of every dataset but {@code datasetIds} (visible at the next commit). */
+  public void keepOnlyDatasets(Collection<Long> datasetIds) {
+    BooleanQuery.Builder others =
+        new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+            .add(LongPoint.newSetQuery(DATASET, datasetIds), BooleanClause.Occur.MUST_NOT);
+    try {
+      writer.deleteDocuments(others.build());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete from the index", e);
     }

@@ -2,6 +2,7 @@ package ai.fromscratch.retrieval;
 
 import ai.fromscratch.dataset.DatasetDeleted;
 import ai.fromscratch.dataset.DatasetService;
+import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
@@ -155,8 +156,26 @@ public class RetrievalService {
     }
   }
 
-  /** A new or rebuilt index holds nothing: forget what was recorded as indexed in it. */
+  /**
+   * Deletes from the index the passages of datasets that no longer exist: a release made elsewhere
+   * may hold a dataset deleted here meanwhile, and a deletion may have reached an index that was
+   * being replaced.
+   */
+  public void dropDeletedDatasets() {
+    PassageIndex index = store.index();
+    index.keepOnlyDatasets(datasets.list().stream().map(DatasetView::id).toList());
+    index.commit();
+  }
+
+  /**
+   * A new or rebuilt index holds nothing: forget what was recorded as indexed in it. Not with a
+   * shared database: there the records describe the index of the newest release, which this
+   * instance fetches shortly, whatever its own disk holds now.
+   */
   void reconcileAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (settings.sharedDatabase()) {
+      return;
+    }
     PassageIndex index = store.index();
     for (IndexedDataset indexed :
         em.createQuery("SELECT i FROM IndexedDataset i", IndexedDataset.class).getResultList()) {

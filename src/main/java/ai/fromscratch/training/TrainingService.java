@@ -153,7 +153,7 @@ public class TrainingService {
   }
 
   /** This instance's active jobs, and those no instance was recorded as running. */
-  List<TrainingJob> activeHere() {
+  public List<TrainingJob> activeHere() {
     return jobs.active().stream()
         .filter(job -> leases.ranHereOrNowhere(LEASE, job.getId()))
         .toList();

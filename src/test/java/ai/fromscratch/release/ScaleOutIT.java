@@ -129,7 +129,7 @@ class ScaleOutIT {
         "ScaleOutIT: B answered with A's model %s %d ms after the job completed on A%n",
         model, Duration.between(completed, Instant.now()).toMillis());
     assertTrue(adoption.compareTo(ADOPTION_TARGET) < 0, adoption.toString());
-    assertTrue(b.log().contains("Adopted release"), "B adopted the release");
+    awaitUntil(() -> b.log().contains("Adopted release"), Duration.ofSeconds(5));
 
     JsonObject answer =
         json(
@@ -164,6 +164,37 @@ class ScaleOutIT {
 
   @Test
   @Order(4)
+  void anIndexAnImportedModelAndADeletionOnOneInstanceReachTheOther() {
+    long before = passages(a);
+    long dataset = upload(a, Uploads.file("scale-extra.jsonl", TestData.qaPairs(40, 33)));
+    long job = train(a, "{\"kind\": \"index\", \"datasets\": [" + dataset + "]}");
+    awaitState(a, job, "completed", Duration.ofMinutes(2));
+    long indexed = passages(a);
+    assertTrue(indexed > before, indexed + " passages after indexing, " + before + " before");
+    awaitUntil(() -> passages(b) == indexed, ADOPTION_TARGET);
+
+    Http.Reply arpa = admin.get(a.baseUrl() + "/api/model/arpa");
+    assertEquals(200, arpa.status());
+    Http.Reply imported =
+        Uploads.upload(
+            admin, b.baseUrl() + "/api/model/arpa", Uploads.file("scale.arpa", arpa.body()));
+    assertEquals(200, imported.status(), imported.body());
+    String importedModel = imported.json().getString("id");
+    awaitUntil(() -> importedModel.equals(model(a)), ADOPTION_TARGET);
+
+    assertEquals(204, admin.delete(a.baseUrl() + "/api/datasets/" + dataset).status());
+    assertEquals(before, passages(a));
+    awaitUntil(() -> passages(b) == before, ADOPTION_TARGET);
+    assertEquals(importedModel, model(b), "the deletion's release keeps the answering model");
+  }
+
+  /** The passages in the instance's own copy of the index. */
+  private static long passages(LibertyServer server) {
+    return json(admin.get(server.baseUrl() + "/api/rag")).getJsonNumber("passages").longValue();
+  }
+
+  @Test
+  @Order(5)
   void theScheduledBackupIsTakenOnceBetweenBothInstances() {
     awaitUntil(() -> skipped(a) + skipped(b) > 0, Duration.ofSeconds(150));
     Map<String, Integer> perSlot = new HashMap<>();
@@ -182,7 +213,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aStopAskedOfTheOtherInstanceStopsTheJobWhereItRuns() {
     long dataset = upload(a, Uploads.file("scale-pairs.jsonl", TestData.qaPairs(6000, 21)));
     longJob =
@@ -200,7 +231,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aJobOfAKilledInstanceFailsOnTheOtherAfterItsLeaseAndCompletesThereWhenRestarted() {
     long job = longJob;
     Http.Reply resumed = admin.postJson(a.baseUrl() + "/api/train/" + job + "/restart", "{}");

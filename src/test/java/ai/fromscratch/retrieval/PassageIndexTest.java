@@ -81,6 +81,25 @@ class PassageIndexTest {
   }
 
   @Test
+  void keepingOnlyTheDatasetsThatExistDropsTheOthersPassages() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      for (long dataset = 1; dataset <= 3; dataset++) {
+        indexer(index)
+            .add(Passage.ofChatPair(dataset, 1, "Question?", "Answer.", Chunker.withDefaults()));
+      }
+      index.commit();
+
+      index.keepOnlyDatasets(List.of(1L, 3L));
+      index.commit();
+      assertEquals(List.of(2, 0, 2), List.of(index.count(1), index.count(2), index.count(3)));
+
+      index.keepOnlyDatasets(List.of());
+      index.commit();
+      assertEquals(0, index.count(), "no dataset left, no passage");
+    }
+  }
+
+  @Test
   void anIndexOnDiskReopensWithItsPassagesAndModel() {
     Path dir = dataDir.resolve("gen-1");
     try (PassageIndex index = PassageIndex.create(dir, MODEL)) {
