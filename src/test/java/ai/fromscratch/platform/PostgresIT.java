@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * The app on a real PostgreSQL server (DB_URL): a user who outgrows the embedded Derby moves to a
  * shared database and everything that is stored works there as well: datasets and their records,
  * training jobs (the batch runtime's tables too), conversations, ratings, analytics and exports,
- * backups and restores, and all of it still there after a restart and after a crash.
+ * backups and restores, and all of it still there after a restart and after a crash; and, with no
+ * S3 bucket, the models published for other instances as releases in PostgreSQL itself.
  */
 class PostgresIT {
   private static final String PROBE = "How long is the warranty of the Zephyr kettle";
@@ -115,6 +117,18 @@ class PostgresIT {
         }
         assertTrue(
             count >= 8, "the app's and the batch runtime's tables are in PostgreSQL: " + count);
+      }
+      try (Connection connection = database.connect();
+          Statement statement = connection.createStatement();
+          ResultSet releases =
+              statement.executeQuery(
+                  "SELECT (SELECT COUNT(*) FROM RELEASE_MANIFEST),"
+                      + " (SELECT COUNT(*) FROM RELEASE_BLOB),"
+                      + " (SELECT COUNT(*) FROM RELEASE_BLOB_CHUNK)")) {
+        releases.next();
+        assertTrue(
+            releases.getLong(1) >= 2 && releases.getLong(2) > 0 && releases.getLong(3) > 0,
+            "without S3, the trained models were published into PostgreSQL as releases");
       }
     }
   }
