@@ -9,7 +9,7 @@ import java.util.List;
  * when nothing would outlive the server's disk.
  */
 public record BackupOverview(
-    List<BackupView> backups,
+    List<BackupJson> backups,
     String schedule,
     int keep,
     @JsonbProperty("s3_enabled") boolean s3Enabled,

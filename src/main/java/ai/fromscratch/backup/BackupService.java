@@ -51,7 +51,7 @@ public class BackupService {
   private volatile String pruningHeldBecause;
 
   /** Takes a backup now; {@code trigger} says why (the API, the page, the schedule). */
-  public BackupView create(String trigger) {
+  public BackupJson create(String trigger) {
     try (BackupLock.Held held = lock.acquire()) {
       Path archive = write(trigger);
       if (pruningHeldBecause == null) {
@@ -72,7 +72,7 @@ public class BackupService {
   }
 
   /** The scheduled backup, skipped while there is nothing to keep (a fresh, empty server). */
-  public Optional<BackupView> createScheduled() {
+  public Optional<BackupJson> createScheduled() {
     if (holdsNoData()) {
       LOG.info("Scheduled backup skipped: there are no datasets, conversations or models yet");
       return Optional.empty();
@@ -191,7 +191,7 @@ public class BackupService {
 
   /** The local and S3 backups, newest first, with the schedule and the state of S3. */
   public BackupOverview overview() {
-    Map<String, BackupView> byName = new LinkedHashMap<>();
+    Map<String, BackupJson> byName = new LinkedHashMap<>();
     for (Path archive : localArchives()) {
       byName.put(archive.getFileName().toString(), localView(archive));
     }
@@ -202,10 +202,10 @@ public class BackupService {
         for (RemoteBackup remote : s3.list()) {
           byName.merge(
               remote.name(),
-              new BackupView(
+              new BackupJson(
                   remote.name(), remote.storedAt(), remote.size(), false, true, "in S3", null),
               (local, inS3) ->
-                  new BackupView(
+                  new BackupJson(
                       local.name(),
                       local.createdAt(),
                       local.size(),
@@ -218,8 +218,8 @@ public class BackupService {
         problem = "cannot list the bucket: " + S3Errors.describe(e);
       }
     }
-    List<BackupView> backups = new ArrayList<>(byName.values());
-    backups.sort(Comparator.comparing(BackupView::name).reversed());
+    List<BackupJson> backups = new ArrayList<>(byName.values());
+    backups.sort(Comparator.comparing(BackupJson::name).reversed());
     return new BackupOverview(
         backups,
         settings.get(Setting.BACKUP_SCHEDULE),
@@ -231,7 +231,7 @@ public class BackupService {
         durabilityWarning());
   }
 
-  private BackupView localView(Path archive) {
+  private BackupJson localView(Path archive) {
     try {
       BackupStatus status = BackupStatus.readFor(archive);
       String state =
@@ -240,7 +240,7 @@ public class BackupService {
               : status.uploadError() != null
                   ? "local only: upload failed (" + status.uploadError() + "); retried next run"
                   : s3.enabled() ? "local only: upload pending" : "local";
-      return new BackupView(
+      return new BackupJson(
           archive.getFileName().toString(),
           status.createdAt(),
           status.checksum().size(),

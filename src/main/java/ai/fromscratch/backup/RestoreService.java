@@ -136,13 +136,12 @@ public class RestoreService {
             422, "Backup " + archive.getFileName() + " cannot be restored: " + e.getMessage());
       }
       replaceData(staging, manifest);
-      engine.reload();
-      tokenizer.forget();
-      IndexDirectories indexes = new IndexDirectories(dataDirectory.index());
-      indexes.active().ifPresent(indexes::deleteInactive);
+      // At once, before the training watchdog takes a restored running job for lost.
       trainingRecovery.failInterrupted(INTERRUPTED);
       synthesis.failInterrupted(INTERRUPTED);
       datasetRecovery.dropPartialImports();
+      engine.reload();
+      tokenizer.forget();
       restored.fire(new DataRestored(archive.getFileName().toString()));
       backups.releasePruning();
       LOG.info(() -> "Restored the backup " + archive.getFileName());

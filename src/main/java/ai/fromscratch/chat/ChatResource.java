@@ -1,6 +1,6 @@
 package ai.fromscratch.chat;
 
-import ai.fromscratch.chat.ChatViews.ChatAnswer;
+import ai.fromscratch.chat.ChatJson.ChatAnswer;
 import ai.fromscratch.lm.TokenSink;
 import ai.fromscratch.platform.ApiError;
 import ai.fromscratch.platform.ApiException;

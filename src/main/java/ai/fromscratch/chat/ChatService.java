@@ -1,6 +1,6 @@
 package ai.fromscratch.chat;
 
-import ai.fromscratch.chat.ChatViews.ChatAnswer;
+import ai.fromscratch.chat.ChatJson.ChatAnswer;
 import ai.fromscratch.engine.ActiveModel;
 import ai.fromscratch.engine.GenerationResult;
 import ai.fromscratch.engine.GenerationService;

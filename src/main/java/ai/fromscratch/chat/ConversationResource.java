@@ -1,7 +1,7 @@
 package ai.fromscratch.chat;
 
-import ai.fromscratch.chat.ChatViews.ConversationSummary;
-import ai.fromscratch.chat.ChatViews.ConversationView;
+import ai.fromscratch.chat.ChatJson.ConversationJson;
+import ai.fromscratch.chat.ChatJson.ConversationSummary;
 import ai.fromscratch.platform.Caller;
 import ai.fromscratch.platform.JsonParams;
 import ai.fromscratch.platform.Params;
@@ -40,7 +40,7 @@ public class ConversationResource {
 
   @GET
   @Path("{id}")
-  public ConversationView get(@PathParam("id") long id) {
+  public ConversationJson get(@PathParam("id") long id) {
     return conversations.get(caller, id);
   }
 
@@ -48,7 +48,7 @@ public class ConversationResource {
   @PATCH
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ConversationView rename(@PathParam("id") long id, JsonObject body) {
+  public ConversationJson rename(@PathParam("id") long id, JsonObject body) {
     return conversations.rename(
         caller, id, new JsonParams(body, Set.of("title")).text("title", null, 10_000));
   }

@@ -1,10 +1,10 @@
 package ai.fromscratch.chat;
 
-import ai.fromscratch.chat.ChatViews.ConversationSummary;
-import ai.fromscratch.chat.ChatViews.ConversationView;
-import ai.fromscratch.chat.ChatViews.ExchangeView;
-import ai.fromscratch.chat.ChatViews.RatedAnswer;
-import ai.fromscratch.chat.ChatViews.RatingView;
+import ai.fromscratch.chat.ChatJson.ConversationJson;
+import ai.fromscratch.chat.ChatJson.ConversationSummary;
+import ai.fromscratch.chat.ChatJson.ExchangeJson;
+import ai.fromscratch.chat.ChatJson.RatedAnswer;
+import ai.fromscratch.chat.ChatJson.RatingJson;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,17 +45,17 @@ public class ConversationService {
         .toList();
   }
 
-  public ConversationView get(Caller caller, long id) {
+  public ConversationJson get(Caller caller, long id) {
     Conversation conversation = owned(caller, id);
-    List<ExchangeView> exchanges =
+    List<ExchangeJson> exchanges =
         store.exchanges(id).stream()
-            .map(e -> ExchangeView.of(e, store.rating(e.getId()).orElse(null)))
+            .map(e -> ExchangeJson.of(e, store.rating(e.getId()).orElse(null)))
             .toList();
-    return new ConversationView(
+    return new ConversationJson(
         id, conversation.getTitle(), conversation.getCreatedAt(), exchanges);
   }
 
-  public ConversationView rename(Caller caller, long id, String title) {
+  public ConversationJson rename(Caller caller, long id, String title) {
     owned(caller, id);
     String clean = title == null ? "" : title.strip();
     if (clean.isEmpty() || clean.length() > Conversation.MAX_TITLE) {
@@ -76,7 +76,7 @@ public class ConversationService {
   }
 
   /** Rates one of the caller's answers up (+1) or down (-1), replacing an earlier rating of it. */
-  public RatingView rate(Caller caller, long exchangeId, int value, String comment) {
+  public RatingJson rate(Caller caller, long exchangeId, int value, String comment) {
     if (value != 1 && value != -1) {
       throw ApiException.badRequest("rating must be up or down");
     }
@@ -85,7 +85,7 @@ public class ConversationService {
           "comment must be at most " + Rating.MAX_COMMENT + " characters");
     }
     ownedExchange(caller, exchangeId);
-    return RatingView.of(store.rate(exchangeId, value, comment));
+    return RatingJson.of(store.rate(exchangeId, value, comment));
   }
 
   /** The exchange, if the caller may see it: 404 otherwise, as for one that does not exist. */

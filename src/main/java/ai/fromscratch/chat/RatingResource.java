@@ -1,7 +1,7 @@
 package ai.fromscratch.chat;
 
-import ai.fromscratch.chat.ChatViews.RatedAnswer;
-import ai.fromscratch.chat.ChatViews.RatingView;
+import ai.fromscratch.chat.ChatJson.RatedAnswer;
+import ai.fromscratch.chat.ChatJson.RatingJson;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.Caller;
 import ai.fromscratch.platform.JsonParams;
@@ -45,7 +45,7 @@ public class RatingResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public RatingView rate(JsonObject body) {
+  public RatingJson rate(JsonObject body) {
     JsonParams params = new JsonParams(body, Set.of("exchange_id", "rating", "comment"));
     Long exchange = params.optionalLong("exchange_id");
     if (exchange == null) {

@@ -94,7 +94,7 @@ public class DatasetImportService {
               .markReady(
                   id,
                   format,
-                  DatasetView.schemaJson(sink.schemas()),
+                  DatasetJson.schemaJson(sink.schemas()),
                   sink.accepted(),
                   sink.rejected(),
                   sink.tokens(),
@@ -106,7 +106,7 @@ public class DatasetImportService {
                               + " upload the file again"));
       LOG.info(() -> "Imported dataset " + id + " (" + sink.accepted() + " records) from " + name);
       return new UploadReport(
-          DatasetView.of(dataset),
+          DatasetJson.of(dataset),
           sink.accepted(),
           sink.rejected(),
           sink.rejections(),

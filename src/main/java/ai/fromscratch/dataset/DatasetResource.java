@@ -66,13 +66,13 @@ public class DatasetResource {
   }
 
   @GET
-  public List<DatasetView> list() {
+  public List<DatasetJson> list() {
     return datasets.list();
   }
 
   @GET
   @Path("{id}")
-  public DatasetView get(@PathParam("id") long id) {
+  public DatasetJson get(@PathParam("id") long id) {
     return datasets.get(id);
   }
 

@@ -19,18 +19,18 @@ public class DatasetService {
   @Inject DataDirectory dataDirectory;
   @Inject Event<DatasetDeleted> deleted;
 
-  public List<DatasetView> list() {
-    return store.listReady().stream().map(DatasetView::of).toList();
+  public List<DatasetJson> list() {
+    return store.listReady().stream().map(DatasetJson::of).toList();
   }
 
-  public DatasetView get(long id) {
-    return DatasetView.of(dataset(id));
+  public DatasetJson get(long id) {
+    return DatasetJson.of(dataset(id));
   }
 
   public RecordPage records(long id, long offset, int limit) {
     Dataset dataset = dataset(id);
-    List<RecordView> records =
-        store.records(id, offset, limit).stream().map(RecordView::of).toList();
+    List<RecordJson> records =
+        store.records(id, offset, limit).stream().map(RecordJson::of).toList();
     return new RecordPage(id, offset, limit, dataset.getRecords(), records);
   }
 

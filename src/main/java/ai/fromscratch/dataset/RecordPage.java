@@ -4,4 +4,4 @@ import java.util.List;
 
 /** A page of a dataset's records. */
 public record RecordPage(
-    long dataset, long offset, int limit, long total, List<RecordView> records) {}
+    long dataset, long offset, int limit, long total, List<RecordJson> records) {}

@@ -8,7 +8,7 @@ import java.util.List;
  * hundred listed with where they were and why).
  */
 public record UploadReport(
-    DatasetView dataset,
+    DatasetJson dataset,
     long accepted,
     long rejected,
     List<Rejection> rejections,

@@ -150,7 +150,7 @@ public class GenerationService {
   }
 
   /** Scores each line of {@code text} as a sentence, as KenLM's query does. */
-  public PerplexityView perplexity(String text) {
+  public PerplexityJson perplexity(String text) {
     ActiveModel model = requireModel();
     List<String[]> sentences = new ArrayList<>();
     for (String line : text.split("\\R")) {
@@ -164,6 +164,6 @@ public class GenerationService {
     }
     return gate.run(
         () ->
-            PerplexityView.of(model.scorer().perplexity(sentences), sentences.size(), model.id()));
+            PerplexityJson.of(model.scorer().perplexity(sentences), sentences.size(), model.id()));
   }
 }

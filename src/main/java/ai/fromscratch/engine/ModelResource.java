@@ -47,7 +47,7 @@ public class ModelResource {
   @POST
   @Path("perplexity")
   @Consumes(MediaType.APPLICATION_JSON)
-  public PerplexityView perplexity(JsonObject body) {
+  public PerplexityJson perplexity(JsonObject body) {
     String text =
         new JsonParams(body, Set.of("text")).text("text", null, GenerationService.MAX_SCORED_CHARS);
     if (text == null) {

@@ -4,9 +4,9 @@ import ai.fromscratch.chat.ChatStore;
 import ai.fromscratch.chat.Conversation;
 import ai.fromscratch.chat.Exchange;
 import ai.fromscratch.chat.Rating;
+import ai.fromscratch.dataset.DatasetJson;
 import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.DatasetService.OriginalRecord;
-import ai.fromscratch.dataset.DatasetView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -160,7 +160,7 @@ public class ExportService {
   /** The datasets an export covers: those named (404 for an unknown one), or all of them. */
   public List<Long> datasetsToExport(List<Long> ids) {
     if (ids.isEmpty()) {
-      return datasets.list().stream().map(DatasetView::id).sorted().toList();
+      return datasets.list().stream().map(DatasetJson::id).sorted().toList();
     }
     ids.forEach(datasets::get);
     return ids;

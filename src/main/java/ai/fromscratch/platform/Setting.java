@@ -1,7 +1,5 @@
 package ai.fromscratch.platform;
 
-import ai.fromscratch.retrieval.EmbeddingModelChoice;
-import ai.fromscratch.retrieval.UnsupportedEmbeddingModelException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -20,7 +18,8 @@ public enum Setting {
   EMBED_MODEL_NAME(
       "sentence-transformers/all-MiniLM-L6-v2",
       "sentence-embedding model for retrieval; add `:fp32` for the full-precision model (more memory)",
-      Kind.EMBEDDING_MODEL),
+      // Retrieval, which knows the models it ships, refuses an unknown one when the app starts.
+      Kind.TEXT),
   RAG_TOP_K("8", "passages retrieved per question", Kind.range(1, 100)),
   MAX_CONTEXT_CHARS(
       "16000",
@@ -189,16 +188,6 @@ public enum Setting {
                 + " started otherwise, give it as jdbc:postgresql://host:5432/db?user=u&password=p";
           }
           return "must be empty (embedded Derby), a jdbc:derby: URL or a jdbc:postgresql: URL";
-        };
-    Kind EMBEDDING_MODEL =
-        value -> {
-          try {
-            EmbeddingModelChoice.fromName(value);
-            return null;
-          } catch (UnsupportedEmbeddingModelException e) {
-            return "is not a supported model; supported: "
-                + String.join(", ", EmbeddingModelChoice.supportedNames());
-          }
         };
     Kind INTERVAL_OR_OFF =
         value ->

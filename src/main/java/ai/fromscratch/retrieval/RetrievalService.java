@@ -1,8 +1,8 @@
 package ai.fromscratch.retrieval;
 
 import ai.fromscratch.dataset.DatasetDeleted;
+import ai.fromscratch.dataset.DatasetJson;
 import ai.fromscratch.dataset.DatasetService;
-import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
@@ -163,7 +163,7 @@ public class RetrievalService {
    */
   public void dropDeletedDatasets() {
     PassageIndex index = store.index();
-    index.keepOnlyDatasets(datasets.list().stream().map(DatasetView::id).toList());
+    index.keepOnlyDatasets(datasets.list().stream().map(DatasetJson::id).toList());
     index.commit();
   }
 

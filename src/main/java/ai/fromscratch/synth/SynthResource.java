@@ -27,12 +27,12 @@ public class SynthResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response start(JsonObject body) {
-    SynthView run = synthesis.start(SynthRequest.from(body));
+    SynthJson run = synthesis.start(SynthRequest.from(body));
     return Response.accepted(run).build();
   }
 
   @GET
-  public List<SynthView> recent() {
+  public List<SynthJson> recent() {
     return synthesis.recent();
   }
 
@@ -44,13 +44,13 @@ public class SynthResource {
 
   @GET
   @Path("{id: [0-9]+}")
-  public SynthView get(@PathParam("id") long id) {
+  public SynthJson get(@PathParam("id") long id) {
     return synthesis.get(id);
   }
 
   @POST
   @Path("{id: [0-9]+}/cancel")
-  public SynthView cancel(@PathParam("id") long id) {
+  public SynthJson cancel(@PathParam("id") long id) {
     return synthesis.cancel(id);
   }
 }

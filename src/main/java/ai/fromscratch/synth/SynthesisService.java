@@ -58,7 +58,7 @@ public class SynthesisService {
             groq.model());
   }
 
-  public SynthView start(SynthRequest request) {
+  public SynthJson start(SynthRequest request) {
     Availability availability = availability();
     if (!availability.available()) {
       throw ApiException.conflict(availability.reason());
@@ -73,19 +73,19 @@ public class SynthesisService {
     SynthRun run = store.create(request, groq.model());
     leases.take(LEASE, run.getId());
     worker.run(run.getId());
-    return SynthView.of(run);
+    return SynthJson.of(run);
   }
 
-  public SynthView get(long id) {
-    return SynthView.of(run(id));
+  public SynthJson get(long id) {
+    return SynthJson.of(run(id));
   }
 
-  public List<SynthView> recent() {
-    return store.recent(LISTED).stream().map(SynthView::of).toList();
+  public List<SynthJson> recent() {
+    return store.recent(LISTED).stream().map(SynthJson::of).toList();
   }
 
   /** Asks a run to stop; it keeps the pairs it already received. */
-  public SynthView cancel(long id) {
+  public SynthJson cancel(long id) {
     run(id);
     if (!store.requestCancel(id)) {
       throw ApiException.conflict("Synthesis run " + id + " has already finished");

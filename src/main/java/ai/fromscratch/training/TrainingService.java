@@ -1,7 +1,7 @@
 package ai.fromscratch.training;
 
+import ai.fromscratch.dataset.DatasetJson;
 import ai.fromscratch.dataset.DatasetService;
-import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.WorkLapsed;
 import ai.fromscratch.platform.WorkLeases;
@@ -216,7 +216,7 @@ public class TrainingService {
   /** The chosen datasets, checked; all of them when none are named. */
   private List<Long> datasets(List<Long> requested) {
     if (requested.isEmpty()) {
-      List<Long> all = datasets.list().stream().map(DatasetView::id).sorted().toList();
+      List<Long> all = datasets.list().stream().map(DatasetJson::id).sorted().toList();
       if (all.isEmpty()) {
         throw ApiException.conflict("There is no dataset to train on: upload one first");
       }

@@ -1,8 +1,8 @@
 package ai.fromscratch.web;
 
+import ai.fromscratch.dataset.DatasetJson;
 import ai.fromscratch.dataset.DatasetService;
-import ai.fromscratch.dataset.DatasetView;
-import ai.fromscratch.dataset.RecordView;
+import ai.fromscratch.dataset.RecordJson;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -10,18 +10,18 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /** The records of one dataset, a page at a time, for the Data page's preview table. */
-public class RecordPreview extends LazyDataModel<RecordView> {
+public class RecordPreview extends LazyDataModel<RecordJson> {
   private static final long serialVersionUID = 1L;
 
   private final DatasetService datasetService;
-  private final DatasetView dataset;
+  private final DatasetJson dataset;
 
-  RecordPreview(DatasetService datasetService, DatasetView dataset) {
+  RecordPreview(DatasetService datasetService, DatasetJson dataset) {
     this.datasetService = datasetService;
     this.dataset = dataset;
   }
 
-  public DatasetView getDataset() {
+  public DatasetJson getDataset() {
     return dataset;
   }
 
@@ -31,7 +31,7 @@ public class RecordPreview extends LazyDataModel<RecordView> {
   }
 
   @Override
-  public List<RecordView> load(
+  public List<RecordJson> load(
       int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
     return datasetService
         .records(dataset.id(), first, Math.min(pageSize, DatasetService.MAX_PAGE))
@@ -39,12 +39,12 @@ public class RecordPreview extends LazyDataModel<RecordView> {
   }
 
   @Override
-  public String getRowKey(RecordView record) {
+  public String getRowKey(RecordJson record) {
     return String.valueOf(record.ordinal());
   }
 
   @Override
-  public RecordView getRowData(String rowKey) {
+  public RecordJson getRowData(String rowKey) {
     long ordinal = Long.parseLong(rowKey);
     return datasetService.records(dataset.id(), ordinal - 1, 1).records().get(0);
   }

@@ -159,21 +159,6 @@ class SettingsTest {
   }
 
   @Test
-  void unknownEmbeddingModelIsRefusedListingTheSupportedOnes() {
-    InvalidSettingsException error =
-        assertThrows(
-            InvalidSettingsException.class, () -> read(Map.of("EMBED_MODEL_NAME", "bert-large")));
-
-    assertTrue(
-        error
-            .getMessage()
-            .contains(
-                "EMBED_MODEL_NAME=bert-large: is not a supported model; supported: "
-                    + "sentence-transformers/all-MiniLM-L6-v2:int8"),
-        error.getMessage());
-  }
-
-  @Test
   void fullPrecisionEmbeddingModelIsAccepted() {
     assertEquals(
         "all-MiniLM-L6-v2:fp32",

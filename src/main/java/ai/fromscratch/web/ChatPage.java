@@ -11,7 +11,7 @@ import jakarta.inject.Named;
 /** Backs the chat page. */
 @Named
 @RequestScoped
-public class ChatView {
+public class ChatPage {
   @Inject Engine engine;
   @Inject ChatService chat;
   @Inject Caller caller;

@@ -23,7 +23,7 @@ import java.io.IOException;
  */
 @Named
 @RequestScoped
-public class LoginView {
+public class LoginPage {
   @Inject AdminSignIn signIn;
   @Inject AdminCookies admins;
   @Inject Settings settings;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /** A synthesis run as the API and the Data page show it. */
-public record SynthView(
+public record SynthJson(
     long id,
     String state,
     String topic,
@@ -21,8 +21,8 @@ public record SynthView(
     @JsonbProperty("created_at") Instant createdAt,
     @JsonbProperty("ended_at") Instant endedAt) {
 
-  static SynthView of(SynthRun run) {
-    return new SynthView(
+  static SynthJson of(SynthRun run) {
+    return new SynthJson(
         run.getId(),
         run.getState().name().toLowerCase(Locale.ROOT),
         run.getTopic(),

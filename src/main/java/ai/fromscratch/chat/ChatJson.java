@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** The chat's records as the API and the pages show them. */
-public final class ChatViews {
-  private ChatViews() {}
+public final class ChatJson {
+  private ChatJson() {}
 
   /** A conversation in a list. */
   public record ConversationSummary(
@@ -21,21 +21,21 @@ public final class ChatViews {
       @JsonbProperty("updated_at") Instant updatedAt) {}
 
   /** A conversation with its exchanges, oldest first. */
-  public record ConversationView(
+  public record ConversationJson(
       long id,
       String title,
       @JsonbProperty("created_at") Instant createdAt,
-      List<ExchangeView> exchanges) {}
+      List<ExchangeJson> exchanges) {}
 
   /** A rating of an answer. */
-  public record RatingView(
+  public record RatingJson(
       @JsonbProperty("exchange_id") long exchangeId,
       String rating,
       String comment,
       @JsonbProperty("created_at") Instant createdAt) {
 
-    static RatingView of(Rating rating) {
-      return new RatingView(
+    static RatingJson of(Rating rating) {
+      return new RatingJson(
           rating.getExchangeId(),
           rating.getValue() > 0 ? "up" : "down",
           rating.getComment(),
@@ -44,7 +44,7 @@ public final class ChatViews {
   }
 
   /** One question and its answer, with what shaped the answer and how it was rated. */
-  public record ExchangeView(
+  public record ExchangeJson(
       long id,
       @JsonbProperty("conversation_id") long conversationId,
       @JsonbProperty("alternative_of") Long alternativeOf,
@@ -60,10 +60,10 @@ public final class ChatViews {
       @JsonbProperty("latency_ms") double latencyMs,
       @JsonbProperty("retrieval_ms") double retrievalMs,
       @JsonbProperty("created_at") Instant createdAt,
-      RatingView rating) {
+      RatingJson rating) {
 
-    static ExchangeView of(Exchange exchange, Rating rating) {
-      return new ExchangeView(
+    static ExchangeJson of(Exchange exchange, Rating rating) {
+      return new ExchangeJson(
           exchange.getId(),
           exchange.getConversationId(),
           exchange.getAlternativeOf(),
@@ -79,7 +79,7 @@ public final class ChatViews {
           exchange.getLatencyMs(),
           exchange.getRetrievalMs(),
           exchange.getCreatedAt(),
-          rating == null ? null : RatingView.of(rating));
+          rating == null ? null : RatingJson.of(rating));
     }
   }
 
@@ -95,7 +95,7 @@ public final class ChatViews {
       @JsonbProperty("created_at") Instant createdAt) {
 
     static RatedAnswer of(ChatStore.RatedExchange rated) {
-      RatingView rating = RatingView.of(rated.rating());
+      RatingJson rating = RatingJson.of(rated.rating());
       return new RatedAnswer(
           rated.exchange().getId(),
           rated.conversation().getId(),

@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 /** Backs the /keepalive page. */
 @Named
 @RequestScoped
-public class KeepaliveView {
+public class KeepalivePage {
   @Inject StatusService statusService;
 
   private ServerStatus status;

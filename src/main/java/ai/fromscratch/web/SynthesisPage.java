@@ -3,8 +3,8 @@ package ai.fromscratch.web;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.synth.PairParser;
 import ai.fromscratch.synth.QaPair;
+import ai.fromscratch.synth.SynthJson;
 import ai.fromscratch.synth.SynthRequest;
-import ai.fromscratch.synth.SynthView;
 import ai.fromscratch.synth.SynthesisService;
 import ai.fromscratch.synth.SynthesisService.Availability;
 import jakarta.annotation.PostConstruct;
@@ -21,13 +21,13 @@ import java.util.List;
  * the request the API takes and hands it to the same service.
  */
 @ViewModel
-public class SynthesisView implements Serializable {
+public class SynthesisPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject SynthesisService synthesis;
 
   private Availability availability;
-  private List<SynthView> runs;
+  private List<SynthJson> runs;
   private String topic;
   private int count = 50;
   private double temperature = 0.7;
@@ -79,14 +79,14 @@ public class SynthesisView implements Serializable {
   }
 
   public boolean isAnyRunning() {
-    return runs.stream().anyMatch(SynthView::running);
+    return runs.stream().anyMatch(SynthJson::running);
   }
 
   public Availability getAvailability() {
     return availability;
   }
 
-  public List<SynthView> getRuns() {
+  public List<SynthJson> getRuns() {
     return runs;
   }
 

@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 
 /** A backup as the API and the Admin page list it: where it is kept and how its upload went. */
-public record BackupView(
+public record BackupJson(
     String name,
     @JsonbProperty("created_at") Instant createdAt,
     long size,

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A dataset as the API and the pages show it. */
-public record DatasetView(
+public record DatasetJson(
     long id,
     String name,
     String source,
@@ -24,8 +24,8 @@ public record DatasetView(
     @JsonbProperty("created_at") Instant createdAt,
     JsonObject provenance) {
 
-  static DatasetView of(Dataset dataset) {
-    return new DatasetView(
+  static DatasetJson of(Dataset dataset) {
+    return new DatasetJson(
         dataset.getId(),
         dataset.getName(),
         dataset.getSource(),

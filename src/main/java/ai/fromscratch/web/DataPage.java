@@ -1,7 +1,7 @@
 package ai.fromscratch.web;
 
+import ai.fromscratch.dataset.DatasetJson;
 import ai.fromscratch.dataset.DatasetService;
-import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.engine.Engine;
 import ai.fromscratch.engine.ModelFacts;
 import ai.fromscratch.platform.ApiException;
@@ -16,7 +16,7 @@ import java.util.List;
 
 /** Backs the Data page: storage, the datasets table, record preview and deletion. */
 @ViewModel
-public class DataView implements Serializable {
+public class DataPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Records a preview page shows at first (the {@code rows} of data.xhtml's preview table). */
@@ -26,7 +26,7 @@ public class DataView implements Serializable {
   @Inject DatasetService datasetService;
   @Inject Engine engine;
 
-  private List<DatasetView> datasets;
+  private List<DatasetJson> datasets;
   private StorageUsage storage;
   private RecordPreview preview;
   private Long requestedDataset;
@@ -103,7 +103,7 @@ public class DataView implements Serializable {
   public void delete(long datasetId) {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
-      DatasetView dataset = datasetService.get(datasetId);
+      DatasetJson dataset = datasetService.get(datasetId);
       datasetService.delete(datasetId);
       if (preview != null && preview.getDataset().id() == datasetId) {
         preview = null;
@@ -116,7 +116,7 @@ public class DataView implements Serializable {
     refresh();
   }
 
-  public List<DatasetView> getDatasets() {
+  public List<DatasetJson> getDatasets() {
     return datasets;
   }
 

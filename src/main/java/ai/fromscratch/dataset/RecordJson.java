@@ -7,7 +7,7 @@ import java.io.StringReader;
 import java.util.List;
 
 /** A stored record as the API shows it: its turns and the record as it was written. */
-public record RecordView(
+public record RecordJson(
     long ordinal,
     String location,
     String schema,
@@ -15,9 +15,9 @@ public record RecordView(
     List<Turn> turns,
     JsonObject original) {
 
-  static RecordView of(DatasetRecord record) {
+  static RecordJson of(DatasetRecord record) {
     try (JsonReader reader = Json.createReader(new StringReader(record.getOriginal()))) {
-      return new RecordView(
+      return new RecordJson(
           record.getOrdinal(),
           record.getLocation(),
           record.getSchema(),

@@ -3,8 +3,8 @@ package ai.fromscratch.web;
 import ai.fromscratch.backup.BackupOverview;
 import ai.fromscratch.backup.BackupService;
 import ai.fromscratch.backup.RestoreService;
-import ai.fromscratch.chat.ChatViews.ConversationSummary;
-import ai.fromscratch.chat.ChatViews.RatedAnswer;
+import ai.fromscratch.chat.ChatJson.ConversationSummary;
+import ai.fromscratch.chat.ChatJson.RatedAnswer;
 import ai.fromscratch.chat.ConversationService;
 import ai.fromscratch.chat.RatingFilter;
 import ai.fromscratch.engine.Engine;
@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * server's start history.
  */
 @ViewModel
-public class AdminView implements Serializable {
+public class AdminPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int SHOWN = 200;
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /** Backs the Analytics page: the figures of the chosen time range, and the server's own. */
 @ViewModel
-public class AnalyticsView implements Serializable {
+public class AnalyticsPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject AnalyticsService analytics;

@@ -4,7 +4,7 @@ import ai.fromscratch.lm.PerplexityReport;
 import jakarta.json.bind.annotation.JsonbProperty;
 
 /** The four figures of KenLM's query summary, for a text scored by the active model. */
-public record PerplexityView(
+public record PerplexityJson(
     double perplexity,
     @JsonbProperty("perplexity_excluding_oov") double perplexityExcludingOov,
     long oovs,
@@ -12,8 +12,8 @@ public record PerplexityView(
     long sentences,
     String model) {
 
-  static PerplexityView of(PerplexityReport report, long sentences, String model) {
-    return new PerplexityView(
+  static PerplexityJson of(PerplexityReport report, long sentences, String model) {
+    return new PerplexityJson(
         report.perplexity(),
         report.perplexityExcludingOovs(),
         report.oovs(),

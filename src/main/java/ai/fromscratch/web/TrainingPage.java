@@ -1,8 +1,8 @@
 package ai.fromscratch.web;
 
 import ai.fromscratch.bpe.BpeTrainingOptions;
+import ai.fromscratch.dataset.DatasetJson;
 import ai.fromscratch.dataset.DatasetService;
-import ai.fromscratch.dataset.DatasetView;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.training.BpeParameters;
 import ai.fromscratch.training.BpeResult;
@@ -25,14 +25,14 @@ import java.util.function.Supplier;
  * builds the same request the API takes and hands it to the same service.
  */
 @ViewModel
-public class TrainingView implements Serializable {
+public class TrainingPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject TrainingService trainingService;
   @Inject DatasetService datasetService;
 
   private List<TrainingStatus> jobs;
-  private List<DatasetView> datasets;
+  private List<DatasetJson> datasets;
   private List<Long> selectedDatasets = new ArrayList<>();
   private int order = 4;
   private boolean lowercase = true;
@@ -144,7 +144,7 @@ public class TrainingView implements Serializable {
   }
 
   public boolean isAnyActive() {
-    return jobs.stream().anyMatch(TrainingView::isActive);
+    return jobs.stream().anyMatch(TrainingPage::isActive);
   }
 
   public static boolean isActive(TrainingStatus job) {
@@ -158,7 +158,7 @@ public class TrainingView implements Serializable {
     return jobs;
   }
 
-  public List<DatasetView> getDatasets() {
+  public List<DatasetJson> getDatasets() {
     return datasets;
   }
 
