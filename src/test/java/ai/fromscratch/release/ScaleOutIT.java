@@ -194,7 +194,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theScheduledBackupIsTakenOnceBetweenBothInstances() {
     awaitUntil(() -> skipped(a) + skipped(b) > 0, Duration.ofSeconds(150));
     Map<String, Integer> perSlot = new HashMap<>();
@@ -213,7 +213,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(6)
+  @Order(5)
   void aStopAskedOfTheOtherInstanceStopsTheJobWhereItRuns() {
     long dataset = upload(a, Uploads.file("scale-pairs.jsonl", TestData.qaPairs(6000, 21)));
     longJob =

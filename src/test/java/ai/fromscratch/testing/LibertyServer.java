@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class LibertyServer implements AutoCloseable {
   private Process process;
   private Duration lastStart;
   private MemoryCgroup cgroup;
+  private String cpus;
 
   private LibertyServer(String name, Path dataDir) {
     this.name = name;
@@ -67,6 +69,15 @@ public final class LibertyServer implements AutoCloseable {
   public boolean limitMemory(long limitMb) {
     cgroup = MemoryCgroup.create(name, limitMb).orElse(null);
     return cgroup != null;
+  }
+
+  /**
+   * Runs the server on only the CPUs {@code cpus} (taskset's list, e.g. {@code "0"} or {@code
+   * "0,1"}) from its next start, as a container given fewer cores would run it.
+   */
+  public LibertyServer cpus(String cpus) {
+    this.cpus = cpus;
+    return this;
   }
 
   /** The cgroup the server runs in, when {@link #limitMemory} made one. */
@@ -199,7 +210,11 @@ public final class LibertyServer implements AutoCloseable {
   private void startProcess() {
     try {
       Files.deleteIfExists(messagesLog());
-      List<String> command = List.of(WLP.resolve("bin/server").toString(), "run", name);
+      List<String> command = new ArrayList<>();
+      if (cpus != null) {
+        command.addAll(List.of("taskset", "-c", cpus));
+      }
+      command.addAll(List.of(WLP.resolve("bin/server").toString(), "run", name));
       ProcessBuilder builder =
           new ProcessBuilder(cgroup == null ? command : cgroup.wrap(command))
               .redirectErrorStream(true)

@@ -1,5 +1,7 @@
 package ai.fromscratch.testing;
 
+import static java.util.stream.Collectors.joining;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -59,12 +62,16 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  /** Creates a cluster and starts it; the database is empty and ready. */
-  public static PostgresServer start(Path bin) {
+  /**
+   * Creates a cluster and starts it with the server settings {@code settings} (each {@code
+   * name=value}, e.g. {@code shared_preload_libraries=pg_stat_statements}); the database is empty
+   * and ready.
+   */
+  public static PostgresServer start(Path bin, String... settings) {
     try {
       Path cluster = Files.createTempDirectory("fromscratch-pg");
       PostgresServer server = new PostgresServer(bin, cluster, freePort());
-      server.initialize();
+      server.initialize(settings);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -81,7 +88,7 @@ public final class PostgresServer implements AutoCloseable {
     return DriverManager.getConnection(jdbcUrl());
   }
 
-  private void initialize() throws IOException {
+  private void initialize(String[] settings) throws IOException {
     if (isRoot()) {
       run("chown", "postgres", cluster.toString());
     }
@@ -103,7 +110,12 @@ public final class PostgresServer implements AutoCloseable {
         cluster.resolve("server.log").toString(),
         "-w",
         "-o",
-        "-h 127.0.0.1 -p " + port + " -k " + cluster + " -c fsync=off",
+        "-h 127.0.0.1 -p "
+            + port
+            + " -k "
+            + cluster
+            + " -c fsync=off"
+            + Arrays.stream(settings).map(setting -> " -c " + setting).collect(joining()),
         "start");
     try (Connection connection =
             DriverManager.getConnection(
