@@ -1,13 +1,14 @@
 package ai.fromscratch.backup;
 
-import ai.fromscratch.engine.Engine;
 import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.BackedUpFolder;
 import ai.fromscratch.platform.BuildInfo;
 import ai.fromscratch.platform.DataDirectory;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ public class BackupService {
   @Inject DataDirectory dataDirectory;
   @Inject Settings settings;
   @Inject S3BackupStore s3;
-  @Inject Engine engine;
+  @Inject Instance<BackedUpFolder> folders;
+  @Inject ParentLinks parentLinks;
   @Inject BackupLock lock;
 
   @Resource(lookup = "jdbc/fromscratch")
@@ -90,13 +92,15 @@ public class BackupService {
       // The tables first: a model file the database does not know yet is harmless, the reverse
       // would leave a finished job pointing at a missing model.
       try (Connection connection = dataSource.getConnection()) {
-        tables = DatabaseSnapshot.export(connection, writer);
+        tables = DatabaseSnapshot.export(connection, writer, parentLinks.all());
       } catch (SQLException e) {
         throw new IOException("Cannot read the database: " + e.getMessage(), e);
       }
       addFiles(writer, DataFiles.MODELS, dataDirectory.models());
       addFiles(writer, DataFiles.TOKENIZER, dataDirectory.tokenizer());
-      engine.index().readLastCommit((name, in) -> writer.add(DataFiles.INDEX + name, in));
+      for (BackedUpFolder folder : folders) {
+        folder.backUp((name, in) -> writer.add(folder.folder() + "/" + name, in));
+      }
       checksum = writer.finish(BuildInfo.version(), now, tables);
     }
     long rows = tables.values().stream().mapToLong(Long::longValue).sum();

@@ -1,7 +1,7 @@
 package ai.fromscratch.backup;
 
 import ai.fromscratch.platform.ApiException;
-import ai.fromscratch.training.TrainingCompleted;
+import ai.fromscratch.platform.TrainingCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;

@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The folders of DATA_DIR a backup holds, and their place in the archive. */
+/** The folders of DATA_DIR a backup holds itself, and their place in the archive. */
 final class DataFiles {
   static final String MODELS = "models/";
   static final String TOKENIZER = "tokenizer/";
-  static final String INDEX = "index/";
 
   private DataFiles() {}
 

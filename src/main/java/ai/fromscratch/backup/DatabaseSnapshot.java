@@ -57,15 +57,6 @@ final class DatabaseSnapshot {
   /** The longest row line a restore reads: far above what any row the app writes holds. */
   static final int MAX_ROW_BYTES = 32 << 20;
 
-  /** A child table's column holding the id of a row of its parent table. */
-  private record Reference(String child, String column, String parent) {}
-
-  private static final List<Reference> REFERENCES =
-      List.of(
-          new Reference("EXCHANGE", "CONVERSATION_ID", "CONVERSATION"),
-          new Reference("RATING", "EXCHANGE_ID", "EXCHANGE"),
-          new Reference("DATASET_RECORD", "DATASET_ID", "DATASET"));
-
   /**
    * Id counters (JPA table generators): a restore never moves one back, since the running app may
    * hold a block of ids it took from the current value.
@@ -88,19 +79,24 @@ final class DatabaseSnapshot {
         && !name.equals("SERVER_START");
   }
 
-  /** Writes each table to the archive and returns the rows written per table. */
-  static Map<String, Long> export(Connection connection, BackupArchiveWriter archive)
+  /**
+   * Writes each table to the archive and returns the rows written per table; parents come before
+   * their children ({@code links}), and a child row whose parent was not written is left out.
+   */
+  static Map<String, Long> export(
+      Connection connection, BackupArchiveWriter archive, List<ParentLink> links)
       throws SQLException, IOException {
     // Each page is its own short statement: Derby keeps the rows of a read with large text
     // locked until its transaction ends, and a long one would stall the chats writing meanwhile.
     connection.setAutoCommit(true);
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     Map<String, Set<Long>> seenIds = new HashMap<>();
-    REFERENCES.forEach(reference -> seenIds.put(reference.parent(), new HashSet<>()));
+    links.forEach(link -> seenIds.put(link.parent(), new HashSet<>()));
     Map<String, Long> rows = new LinkedHashMap<>();
     Map<String, String> tables = tables(connection);
-    for (String table : parentsFirst(tables.keySet())) {
-      rows.put(table, exportTable(connection, table, tables.get(table), archive, seenIds));
+    for (String table : parentsFirst(tables.keySet(), links)) {
+      Optional<ParentLink> link = links.stream().filter(l -> l.child().equals(table)).findFirst();
+      rows.put(table, exportTable(connection, table, tables.get(table), archive, seenIds, link));
     }
     return rows;
   }
@@ -110,10 +106,9 @@ final class DatabaseSnapshot {
       String table,
       String spelled,
       BackupArchiveWriter archive,
-      Map<String, Set<Long>> seenIds)
+      Map<String, Set<Long>> seenIds,
+      Optional<ParentLink> reference)
       throws SQLException, IOException {
-    Optional<Reference> reference =
-        REFERENCES.stream().filter(r -> r.child().equals(table)).findFirst();
     Set<Long> ids = seenIds.get(table);
     String keyColumn = primaryKey(connection, spelled);
     String key = quoted(keyColumn);
@@ -447,17 +442,18 @@ final class DatabaseSnapshot {
     return tables;
   }
 
-  private static List<String> parentsFirst(Set<String> tables) {
+  private static List<String> parentsFirst(Set<String> tables, List<ParentLink> links) {
     List<String> ordered = new ArrayList<>(tables);
-    ordered.sort(Comparator.comparingInt(DatabaseSnapshot::depth).thenComparing(t -> t));
+    ordered.sort(
+        Comparator.comparingInt((String table) -> depth(table, links)).thenComparing(t -> t));
     return ordered;
   }
 
-  private static int depth(String table) {
-    return REFERENCES.stream()
-        .filter(reference -> reference.child().equals(table))
+  private static int depth(String table, List<ParentLink> links) {
+    return links.stream()
+        .filter(link -> link.child().equals(table))
         .findFirst()
-        .map(reference -> 1 + depth(reference.parent()))
+        .map(link -> 1 + depth(link.parent(), links))
         .orElse(0);
   }
 

@@ -1,56 +1,47 @@
 package ai.fromscratch.backup;
 
-import ai.fromscratch.dataset.DatasetRecovery;
-import ai.fromscratch.dataset.DatasetStore;
-import ai.fromscratch.engine.Engine;
 import ai.fromscratch.platform.ApiException;
+import ai.fromscratch.platform.BackedUpFolder;
 import ai.fromscratch.platform.DataDirectory;
 import ai.fromscratch.platform.DataRestored;
-import ai.fromscratch.retrieval.IndexDirectories;
-import ai.fromscratch.retrieval.PassageIndex;
-import ai.fromscratch.synth.SynthesisService;
-import ai.fromscratch.training.TokenizerService;
-import ai.fromscratch.training.TrainingJobStore;
-import ai.fromscratch.training.TrainingRecovery;
+import ai.fromscratch.platform.ModelPresence;
+import ai.fromscratch.platform.RestoreParticipant;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
  * Restores a backup, local or from S3: every file is checked against the manifest before anything
  * changes; then the models, tokenizer and index folders are swapped in and the tables replaced in
- * one transaction, the folders swapped back if that fails. The engine then loads what was restored.
+ * one transaction, the folders swapped back if that fails. The capabilities take part without this
+ * one knowing them ({@link RestoreParticipant}): any may hold the restore off while its work runs,
+ * and each then ends the work the backup caught running or loads what was restored.
  */
 @ApplicationScoped
 public class RestoreService {
   private static final Logger LOG = Logger.getLogger(RestoreService.class.getName());
-  private static final String INTERRUPTED =
-      "The backup was taken while this ran; it was restored as interrupted";
 
   @Inject DataDirectory dataDirectory;
   @Inject BackupService backups;
   @Inject S3BackupStore s3;
-  @Inject Engine engine;
   @Inject BackupLock lock;
-  @Inject TrainingJobStore trainingJobs;
-  @Inject DatasetStore datasets;
-  @Inject SynthesisService synthesis;
-  @Inject TrainingRecovery trainingRecovery;
-  @Inject DatasetRecovery datasetRecovery;
-  @Inject TokenizerService tokenizer;
+  @Inject Instance<RestoreParticipant> participants;
+  @Inject Instance<BackedUpFolder> folders;
+  @Inject ModelPresence modelPresence;
   @Inject Event<DataRestored> restored;
 
   @Resource(lookup = "jdbc/fromscratch")
@@ -102,14 +93,13 @@ public class RestoreService {
   }
 
   private void refuseWhileBusy() {
-    if (!trainingJobs.active().isEmpty()) {
-      throw ApiException.conflict("A training job is running: restore when it has ended");
-    }
-    if (synthesis.running()) {
-      throw ApiException.conflict("A synthesis run is going on: restore when it has ended");
-    }
-    if (!datasets.importing().isEmpty()) {
-      throw ApiException.conflict("A dataset is being imported: restore when it is done");
+    for (RestoreParticipant participant : participants) {
+      participant
+          .busyReason()
+          .ifPresent(
+              reason -> {
+                throw ApiException.conflict(reason);
+              });
     }
   }
 
@@ -136,12 +126,11 @@ public class RestoreService {
             422, "Backup " + archive.getFileName() + " cannot be restored: " + e.getMessage());
       }
       replaceData(staging, manifest);
-      // At once, before the training watchdog takes a restored running job for lost.
-      trainingRecovery.failInterrupted(INTERRUPTED);
-      synthesis.failInterrupted(INTERRUPTED);
-      datasetRecovery.dropPartialImports();
-      engine.reload();
-      tokenizer.forget();
+      // At once, and the restored work first, before the training watchdog takes a restored
+      // running job for lost.
+      participants.stream()
+          .sorted(Comparator.comparingInt(RestoreParticipant::order))
+          .forEach(RestoreParticipant::afterRestore);
       restored.fire(new DataRestored(archive.getFileName().toString()));
       backups.releasePruning();
       LOG.info(() -> "Restored the backup " + archive.getFileName());
@@ -151,7 +140,7 @@ public class RestoreService {
           manifest.appVersion(),
           manifest.tables(),
           manifest.entries().size(),
-          engine.hasModel());
+          modelPresence.hasModel());
     } finally {
       if (archive.startsWith(dataDirectory.work())) {
         Files.deleteIfExists(archive);
@@ -172,44 +161,24 @@ public class RestoreService {
             dataDirectory.tokenizer(),
             unpacked.resolve("tokenizer"),
             staging.resolve("previous/tokenizer"));
-    IndexDirectories indexes = new IndexDirectories(dataDirectory.index());
-    Optional<Path> previousIndex = indexes.active();
-    Path restoredIndex = indexes.newGeneration();
+    List<BackedUpFolder.Undo> undos = new ArrayList<>();
     try {
-      moveFiles(unpacked.resolve("index"), restoredIndex);
-      if (isEmpty(restoredIndex)) {
-        PassageIndex.create(restoredIndex, engine.embedder().model().canonicalName()).close();
+      for (BackedUpFolder folder : folders) {
+        undos.add(folder.restore(unpacked.resolve(folder.folder())));
       }
-      indexes.activate(restoredIndex);
       try (Connection connection = dataSource.getConnection()) {
         DatabaseSnapshot.restore(connection, unpacked, manifest);
       }
     } catch (SQLException | IOException | RuntimeException e) {
-      previousIndex.ifPresent(indexes::activate);
-      Staging.deleteRecursively(restoredIndex);
+      for (BackedUpFolder.Undo undo : undos) {
+        undo.undo();
+      }
       tokenizerFolder.undo();
       models.undo();
       if (e instanceof BackupRejectedException rejected) {
         throw new ApiException(422, "The backup cannot be restored: " + rejected.getMessage());
       }
       throw new IOException("The tables could not be restored: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean isEmpty(Path folder) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.findAny().isEmpty();
-    }
-  }
-
-  private static void moveFiles(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path file : files.toList()) {
-        Files.move(file, to.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package ai.fromscratch.chat;
 
 import ai.fromscratch.engine.GenerationResult;
+import ai.fromscratch.platform.ParentRow;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -30,6 +31,7 @@ import java.time.Instant;
       @Index(name = "IDX_EXCHANGE_CONVERSATION", columnList = "CONVERSATION_ID"),
       @Index(name = "IDX_EXCHANGE_CREATED", columnList = "CREATED_AT")
     })
+@ParentRow(column = "CONVERSATION_ID", table = "CONVERSATION")
 public class Exchange {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

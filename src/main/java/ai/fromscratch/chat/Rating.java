@@ -1,5 +1,6 @@
 package ai.fromscratch.chat;
 
+import ai.fromscratch.platform.ParentRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +10,7 @@ import java.time.Instant;
 /** The owner's or a user's verdict on one answer: up or down, with an optional comment. */
 @Entity
 @Table(name = "RATING")
+@ParentRow(column = "EXCHANGE_ID", table = "EXCHANGE")
 public class Rating {
   public static final int MAX_COMMENT = 2000;
 

@@ -1,5 +1,6 @@
 package ai.fromscratch.dataset;
 
+import ai.fromscratch.platform.ParentRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -37,6 +38,7 @@ import jakarta.persistence.TableGenerator;
 @NamedQuery(
     name = DatasetRecord.DELETE_OF_DATASET,
     query = "DELETE FROM DatasetRecord r WHERE r.datasetId = :dataset")
+@ParentRow(column = "DATASET_ID", table = "DATASET")
 public class DatasetRecord {
   static final String PAGE = "DatasetRecord.page";
   static final String AFTER = "DatasetRecord.after";

@@ -1,5 +1,6 @@
 package ai.fromscratch.dataset;
 
+import ai.fromscratch.platform.RestoreParticipant;
 import ai.fromscratch.platform.UploadSpool;
 import ai.fromscratch.platform.WorkLapsed;
 import ai.fromscratch.platform.WorkLeases;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -16,7 +18,7 @@ import java.util.logging.Logger;
  * every one (a restore waits for running imports, so those rows come from the backup).
  */
 @ApplicationScoped
-public class DatasetRecovery {
+public class DatasetRecovery implements RestoreParticipant {
   private static final Logger LOG = Logger.getLogger(DatasetRecovery.class.getName());
 
   @Inject DatasetStore store;
@@ -38,8 +40,16 @@ public class DatasetRecovery {
     }
   }
 
+  @Override
+  public Optional<String> busyReason() {
+    return store.importing().isEmpty()
+        ? Optional.empty()
+        : Optional.of("A dataset is being imported: restore when it is done");
+  }
+
   /** Deletes every dataset recorded as importing, though no import runs. */
-  public void dropPartialImports() {
+  @Override
+  public void afterRestore() {
     drop(store.importing());
   }
 

@@ -2,6 +2,7 @@ package ai.fromscratch.engine;
 
 import ai.fromscratch.platform.DataDirectory;
 import ai.fromscratch.platform.ModelPresence;
+import ai.fromscratch.platform.RestoreParticipant;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import ai.fromscratch.retrieval.EmbeddingModelChoice;
@@ -38,9 +39,9 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @LocalBean
-@Local({PassageStore.class, ModelPresence.class})
+@Local({PassageStore.class, ModelPresence.class, RestoreParticipant.class})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class Engine implements PassageStore, ModelPresence {
+public class Engine implements PassageStore, ModelPresence, RestoreParticipant {
   private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
   private final AtomicReference<ActiveModel> active = new AtomicReference<>();
@@ -111,6 +112,17 @@ public class Engine implements PassageStore, ModelPresence {
     retired.add(new Retired(index, System.nanoTime()));
     index = openIndex(embedder.model().canonicalName());
     LOG.info(() -> "Reloaded the model and the passage index from " + dataDirectory.root());
+  }
+
+  /** A restore replaced the model files and the index: answer with them. */
+  @Override
+  public void afterRestore() {
+    reload();
+  }
+
+  @Override
+  public int order() {
+    return 1;
   }
 
   /** Closes the indexes replaced more than {@link #RETIRED_GRACE} ago, then their folders go. */

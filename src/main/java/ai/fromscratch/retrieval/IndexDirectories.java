@@ -87,6 +87,11 @@ public final class IndexDirectories {
     return deleted;
   }
 
+  /** Deletes one generation folder (one that never became active, or was put aside). */
+  public synchronized void discard(Path generation) {
+    deleteRecursively(generation);
+  }
+
   /** Every generation folder, oldest first. */
   public List<Path> generations() {
     if (!Files.isDirectory(root)) {

@@ -5,6 +5,7 @@ import ai.fromscratch.dataset.UploadReport;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.DataDirectory;
 import ai.fromscratch.platform.IncomingFile;
+import ai.fromscratch.platform.RestoreParticipant;
 import ai.fromscratch.platform.UploadSpool;
 import ai.fromscratch.platform.WorkLapsed;
 import ai.fromscratch.platform.WorkLeases;
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  * only ever writes training data here; no chat is answered by it.
  */
 @ApplicationScoped
-public class SynthesisService {
+public class SynthesisService implements RestoreParticipant {
   private static final Logger LOG = Logger.getLogger(SynthesisService.class.getName());
   private static final int LISTED = 50;
   private static final int NAME_TOPIC_CHARS = 60;
@@ -194,13 +195,21 @@ public class SynthesisService {
     }
   }
 
+  @Override
+  public Optional<String> busyReason() {
+    return running()
+        ? Optional.of("A synthesis run is going on: restore when it has ended")
+        : Optional.empty();
+  }
+
   /**
    * Ends every run recorded as running as failed, keeping their pairs: after a restore, when no run
    * goes on anywhere (a restore waits for them) and the rows come from the backup.
    */
-  public void failInterrupted(String reason) {
+  @Override
+  public void afterRestore() {
     for (SynthRun run : store.running()) {
-      finish(run.getId(), SynthState.FAILED, reason);
+      finish(run.getId(), SynthState.FAILED, INTERRUPTED);
     }
   }
 

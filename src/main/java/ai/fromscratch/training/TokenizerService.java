@@ -6,6 +6,7 @@ import ai.fromscratch.bpe.TokenizerJsonReader;
 import ai.fromscratch.bpe.TokenizerJsonWriter;
 import ai.fromscratch.platform.ApiException;
 import ai.fromscratch.platform.DataDirectory;
+import ai.fromscratch.platform.RestoreParticipant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * (Hugging Face's format) and loaded once; a new one replaces it in one step.
  */
 @ApplicationScoped
-public class TokenizerService {
+public class TokenizerService implements RestoreParticipant {
   public static final int MAX_ENCODED_CHARS = 100_000;
 
   @Inject DataDirectory dataDirectory;
@@ -36,9 +37,20 @@ public class TokenizerService {
     loaded.set(tokenizer);
   }
 
-  /** Drops the loaded tokenizer, so that the next use reads the file again (after a restore). */
+  /** Drops the loaded tokenizer, so that the next use reads the file again (after a release). */
   public void forget() {
     loaded.set(null);
+  }
+
+  /** The restored tokenizer is read at its next use. */
+  @Override
+  public void afterRestore() {
+    forget();
+  }
+
+  @Override
+  public int order() {
+    return 1;
   }
 
   public Encoding encode(String text) {

@@ -1,5 +1,6 @@
 package ai.fromscratch.training;
 
+import ai.fromscratch.platform.TrainingCompleted;
 import ai.fromscratch.platform.WorkLeases;
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.BatchStatus;
@@ -38,8 +39,7 @@ public class TrainingJobListener implements JobListener {
       String error = jobs.find(jobId).map(TrainingJob::getError).orElse(null);
       jobs.ended(jobId, JobState.FAILED, error == null ? "The job failed (" + exit + ")" : error);
     } else if (jobs.ended(jobId, JobState.COMPLETED, null)) {
-      jobs.find(jobId)
-          .ifPresent(job -> completed.fireAsync(new TrainingCompleted(jobId, job.getKind())));
+      completed.fireAsync(new TrainingCompleted(jobId));
     }
   }
 }

@@ -1,10 +1,12 @@
 package ai.fromscratch.training;
 
+import ai.fromscratch.platform.RestoreParticipant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -13,7 +15,7 @@ import java.util.logging.Logger;
  * theirs: another instance fails them only once their lease runs out ({@code WorkLeases}).
  */
 @ApplicationScoped
-public class TrainingRecovery {
+public class TrainingRecovery implements RestoreParticipant {
   private static final Logger LOG = Logger.getLogger(TrainingRecovery.class.getName());
 
   @Inject TrainingJobStore jobs;
@@ -25,12 +27,20 @@ public class TrainingRecovery {
         "The server stopped while this job ran; restart it to continue from its last checkpoint");
   }
 
+  @Override
+  public Optional<String> busyReason() {
+    return jobs.active().isEmpty()
+        ? Optional.empty()
+        : Optional.of("A training job is running: restore when it has ended");
+  }
+
   /**
-   * Marks every job recorded as running as failed for {@code reason}: after a restore, when no job
-   * runs anywhere (a restore waits for them) and the rows come from the backup.
+   * Marks every job recorded as running as failed: after a restore, when no job runs anywhere (a
+   * restore waits for them) and the rows come from the backup.
    */
-  public void failInterrupted(String reason) {
-    fail(jobs.active(), reason);
+  @Override
+  public void afterRestore() {
+    fail(jobs.active(), INTERRUPTED);
   }
 
   private void fail(List<TrainingJob> interrupted, String reason) {

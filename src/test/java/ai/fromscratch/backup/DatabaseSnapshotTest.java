@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The logical table export and restore, on an in-memory Derby with the app's kinds of columns. */
 class DatabaseSnapshotTest {
+  private static final List<ParentLink> LINKS =
+      List.of(new ParentLink("EXCHANGE", "CONVERSATION_ID", "CONVERSATION"));
+
   @TempDir Path dir;
   private Connection source;
   private Connection target;
@@ -106,7 +109,7 @@ class DatabaseSnapshotTest {
   private BackupManifest exportThenUnpack() throws IOException, SQLException {
     Path archive = dir.resolve("backup.zip");
     try (BackupArchiveWriter writer = new BackupArchiveWriter(archive)) {
-      Map<String, Long> tables = DatabaseSnapshot.export(source, writer);
+      Map<String, Long> tables = DatabaseSnapshot.export(source, writer, LINKS);
       writer.finish("test", Instant.now(), tables);
     }
     return BackupArchiveReader.extractVerified(archive, dir.resolve("out"));

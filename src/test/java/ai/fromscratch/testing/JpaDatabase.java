@@ -33,6 +33,11 @@ public final class JpaDatabase implements AutoCloseable {
     return new JpaDatabase(Persistence.createEntityManagerFactory("fromscratch", settings));
   }
 
+  /** The persistence unit itself, for what reads its metamodel. */
+  public EntityManagerFactory factory() {
+    return factory;
+  }
+
   /** Runs {@code work} in one committed transaction of its own, as a container would. */
   public <T> T inTransaction(Function<EntityManager, T> work) {
     try (Open open = begin()) {
