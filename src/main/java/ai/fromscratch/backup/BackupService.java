@@ -92,7 +92,7 @@ public class BackupService {
       // The tables first: a model file the database does not know yet is harmless, the reverse
       // would leave a finished job pointing at a missing model.
       try (Connection connection = dataSource.getConnection()) {
-        tables = DatabaseSnapshot.export(connection, writer, parentLinks.all());
+        tables = TableExport.export(connection, writer, parentLinks.all());
       } catch (SQLException e) {
         throw new IOException("Cannot read the database: " + e.getMessage(), e);
       }
@@ -290,7 +290,7 @@ public class BackupService {
   /** Whether the server holds none of the user's data: no table rows and no model file. */
   boolean holdsNoData() {
     try (Connection connection = dataSource.getConnection()) {
-      return DatabaseSnapshot.userRows(connection) == 0
+      return TableCatalogue.userRows(connection) == 0
           && DataFiles.list(dataDirectory.models()).stream()
               .noneMatch(file -> file.getFileName().toString().endsWith(".lm"));
     } catch (SQLException | IOException e) {

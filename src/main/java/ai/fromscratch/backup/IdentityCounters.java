@@ -24,16 +24,16 @@ final class IdentityCounters {
         try (Statement statement = connection.createStatement()) {
           statement.executeUpdate(
               "ALTER TABLE "
-                  + DatabaseSnapshot.quoted(table)
+                  + TableCatalogue.quoted(table)
                   + " ALTER COLUMN "
-                  + DatabaseSnapshot.quoted(column)
+                  + TableCatalogue.quoted(column)
                   + " RESTART WITH "
                   + next);
         }
       } else if (product.contains("postgres")) {
         try (PreparedStatement statement =
             connection.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?, false)")) {
-          statement.setString(1, DatabaseSnapshot.quoted(table));
+          statement.setString(1, TableCatalogue.quoted(table));
           statement.setString(2, column);
           statement.setLong(3, next);
           statement.executeQuery().close();
@@ -63,9 +63,9 @@ final class IdentityCounters {
         ResultSet max =
             statement.executeQuery(
                 "SELECT MAX("
-                    + DatabaseSnapshot.quoted(column)
+                    + TableCatalogue.quoted(column)
                     + ") FROM "
-                    + DatabaseSnapshot.quoted(table))) {
+                    + TableCatalogue.quoted(table))) {
       max.next();
       return max.getLong(1);
     }

@@ -167,7 +167,7 @@ public class RestoreService {
         undos.add(folder.restore(unpacked.resolve(folder.folder())));
       }
       try (Connection connection = dataSource.getConnection()) {
-        DatabaseSnapshot.restore(connection, unpacked, manifest);
+        TableRestore.restore(connection, unpacked, manifest);
       }
     } catch (SQLException | IOException | RuntimeException e) {
       for (BackedUpFolder.Undo undo : undos) {

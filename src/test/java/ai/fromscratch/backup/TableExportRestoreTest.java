@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The logical table export and restore, on an in-memory Derby with the app's kinds of columns. */
-class DatabaseSnapshotTest {
+class TableExportRestoreTest {
   private static final List<ParentLink> LINKS =
       List.of(new ParentLink("EXCHANGE", "CONVERSATION_ID", "CONVERSATION"));
 
@@ -63,7 +63,7 @@ class DatabaseSnapshotTest {
 
     BackupManifest manifest = exportThenUnpack();
     assertEquals(Map.of("CONVERSATION", 2L, "EXCHANGE", 2L, "ID_BLOCKS", 1L), manifest.tables());
-    DatabaseSnapshot.restore(target, dir.resolve("out"), manifest);
+    TableRestore.restore(target, dir.resolve("out"), manifest);
 
     assertEquals(rows(source, "CONVERSATION"), rows(target, "CONVERSATION"));
     assertEquals(rows(source, "EXCHANGE"), rows(target, "EXCHANGE"));
@@ -101,7 +101,7 @@ class DatabaseSnapshotTest {
 
     assertThrows(
         BackupRejectedException.class,
-        () -> DatabaseSnapshot.restore(target, dir.resolve("out"), wrongCount));
+        () -> TableRestore.restore(target, dir.resolve("out"), wrongCount));
 
     assertEquals(List.of("[1, kept as it was, null, null]"), rows(target, "CONVERSATION"));
   }
@@ -109,7 +109,7 @@ class DatabaseSnapshotTest {
   private BackupManifest exportThenUnpack() throws IOException, SQLException {
     Path archive = dir.resolve("backup.zip");
     try (BackupArchiveWriter writer = new BackupArchiveWriter(archive)) {
-      Map<String, Long> tables = DatabaseSnapshot.export(source, writer, LINKS);
+      Map<String, Long> tables = TableExport.export(source, writer, LINKS);
       writer.finish("test", Instant.now(), tables);
     }
     return BackupArchiveReader.extractVerified(archive, dir.resolve("out"));
