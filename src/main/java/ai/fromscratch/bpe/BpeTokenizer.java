@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>The rest is NFC-normalized, then optionally lower-cased code point by code point (HF:
  *       {@code Sequence[NFC, Lowercase]}).
  *   <li>It is split into words and single punctuation marks exactly as {@code
- *       ai.fromscratch.lm.Tokenizer} does ({@code \w+|[^\w\s]} with Python's Unicode meaning),
+ *       ai.fromscratch.lm.WordTokenizer} does ({@code \w+|[^\w\s]} with Python's Unicode meaning),
  *       whitespace dropped (HF: a {@code Split} pre-tokenizer on that regex, {@code Removed} and
  *       {@code invert}).
  *   <li>Each word is spelled in characters, its last one carrying the suffix {@code </w>}, and the
@@ -32,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ol>
  *
  * <p>Why this pipeline: the product is word-level (the n-gram model counts the words of {@code
- * lm.Tokenizer}), so BPE tokens never cross a word boundary and a word's tokens join back into the
- * word; the end-of-word suffix lets {@link #decode} restore word boundaries (HF: {@code
+ * lm.WordTokenizer}), so BPE tokens never cross a word boundary and a word's tokens join back into
+ * the word; the end-of-word suffix lets {@link #decode} restore word boundaries (HF: {@code
  * BPEDecoder}), and tokens stay readable ("café</w>"), unlike byte-level BPE's byte alphabet. The
  * cost is {@code <unk>} for characters never seen in training, which byte-level BPE would avoid.
  */

@@ -27,7 +27,8 @@ final class TextPipeline {
   static final String WORD_CHARS = "\\p{L}\\p{N}_";
 
   /**
-   * The words and punctuation marks of {@code ai.fromscratch.lm.Tokenizer}: {@code \w+|[^\w\s]}.
+   * The words and punctuation marks of {@code ai.fromscratch.lm.WordTokenizer}: {@code
+   * \w+|[^\w\s]}.
    */
   static final String SPLIT_PATTERN = "[" + WORD_CHARS + "]+|[^" + WORD_CHARS + WHITESPACE + "]";
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * text after the last token, if any, is white space; everything else is in some token.
  */
 public final class SurfaceTokenizer {
-  // The classes of lm.Tokenizer: Python's \w (letters, numbers, underscore) and \s (with 1C-1F).
+  // The classes of lm.WordTokenizer: Python's \w (letters, numbers, underscore) and \s (with
+  // 1C-1F).
   private static final String WORD = "\\p{L}\\p{N}_";
   private static final String SPACE = "\\s\\x1C-\\x1F";
   private static final Pattern TOKEN =

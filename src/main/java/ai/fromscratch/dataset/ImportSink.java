@@ -1,6 +1,6 @@
 package ai.fromscratch.dataset;
 
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ final class ImportSink implements RecordSink {
   private final long datasetId;
   private final DatasetStore store;
   private final long maxRecords;
-  private final Tokenizer tokenizer = new Tokenizer(false);
+  private final WordTokenizer tokenizer = new WordTokenizer(false);
   private final List<DatasetRecord> batch = new ArrayList<>(BATCH);
   private final Map<String, Long> schemas = new TreeMap<>();
   private final List<Rejection> rejections = new ArrayList<>();

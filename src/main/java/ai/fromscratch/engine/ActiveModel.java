@@ -6,7 +6,7 @@ import ai.fromscratch.lm.NgramModel;
 import ai.fromscratch.lm.StoredModel;
 import ai.fromscratch.lm.TextGenerator;
 import ai.fromscratch.lm.TextScorer;
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import java.util.Map;
 
 /**
@@ -20,7 +20,7 @@ public record ActiveModel(
     String id,
     NgramModel model,
     Map<String, String> metadata,
-    Tokenizer tokenizer,
+    WordTokenizer tokenizer,
     TextScorer scorer,
     TextGenerator generator,
     ModelWords words,
@@ -35,8 +35,8 @@ public record ActiveModel(
 
   /** The model with the copy corpus of what it was trained on. */
   static ActiveModel of(String id, StoredModel stored, CopyCorpus corpus) {
-    Tokenizer tokenizer =
-        new Tokenizer(Boolean.parseBoolean(stored.metadata().getOrDefault(LOWERCASE, "true")));
+    WordTokenizer tokenizer =
+        new WordTokenizer(Boolean.parseBoolean(stored.metadata().getOrDefault(LOWERCASE, "true")));
     return new ActiveModel(
         id,
         stored.model(),

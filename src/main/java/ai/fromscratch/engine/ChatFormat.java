@@ -2,7 +2,7 @@ package ai.fromscratch.engine;
 
 import ai.fromscratch.copy.CopyCorpus;
 import ai.fromscratch.dataset.Turn;
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ public final class ChatFormat {
   private ChatFormat() {}
 
   /** The training sentences, as tokens, of one record's turns. */
-  public static List<List<String>> sentences(List<Turn> turns, Tokenizer tokenizer) {
+  public static List<List<String>> sentences(List<Turn> turns, WordTokenizer tokenizer) {
     List<List<String>> sentences = new ArrayList<>();
     List<String> pending = null;
     for (Turn turn : turns) {
@@ -78,7 +78,7 @@ public final class ChatFormat {
   }
 
   /** The prompt tokens that ask the model to answer {@code question}. */
-  public static List<String> prompt(String question, Tokenizer tokenizer) {
+  public static List<String> prompt(String question, WordTokenizer tokenizer) {
     List<String> tokens = question(question, tokenizer);
     tokens.add(ASSISTANT);
     return tokens;
@@ -89,7 +89,7 @@ public final class ChatFormat {
    * so that the model's context runs across the turns.
    */
   public static List<String> prompt(
-      Optional<PriorExchange> earlier, String question, Tokenizer tokenizer) {
+      Optional<PriorExchange> earlier, String question, WordTokenizer tokenizer) {
     List<String> tokens = new ArrayList<>();
     earlier.ifPresent(
         exchange -> {
@@ -104,7 +104,7 @@ public final class ChatFormat {
    * A user turn without its closing marks: people often leave off the question mark, and the words
    * next to {@code <assistant>} are the ones an n-gram model answers from.
    */
-  private static List<String> question(String text, Tokenizer tokenizer) {
+  private static List<String> question(String text, WordTokenizer tokenizer) {
     List<String> tokens = marked(USER, text, tokenizer);
     while (tokens.size() > 1 && SENTENCE_ENDS.contains(tokens.get(tokens.size() - 1))) {
       tokens.remove(tokens.size() - 1);
@@ -117,7 +117,7 @@ public final class ChatFormat {
     return text.replaceAll("[\\s.!?]+$", "");
   }
 
-  private static List<String> marked(String marker, String text, Tokenizer tokenizer) {
+  private static List<String> marked(String marker, String text, WordTokenizer tokenizer) {
     List<String> tokens = new ArrayList<>();
     tokens.add(marker);
     tokens.addAll(tokenizer.tokenize(text));

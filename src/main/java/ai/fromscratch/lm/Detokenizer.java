@@ -46,7 +46,7 @@ public final class Detokenizer {
     text.append(piece);
     boolean quote = token.equals("'");
     singleQuoteOpened = quote && (previous == null || space);
-    apostropheAfterWord = quote && !singleQuoteOpened && Tokenizer.isWord(previous);
+    apostropheAfterWord = quote && !singleQuoteOpened && WordTokenizer.isWord(previous);
     if (token.equals("\"")) {
       insideDoubleQuote = !insideDoubleQuote;
     }
@@ -74,7 +74,9 @@ public final class Detokenizer {
     }
     if (token.equals("'")) {
       // After a word or a closing mark it is an apostrophe or a closing quote; otherwise it opens.
-      return !(Tokenizer.isWord(previous) || CLOSING.contains(previous) || previous.equals("'"));
+      return !(WordTokenizer.isWord(previous)
+          || CLOSING.contains(previous)
+          || previous.equals("'"));
     }
     if (previous.equals("'")) {
       return !singleQuoteOpened && !(apostropheAfterWord && CONTRACTION_SUFFIXES.contains(token));

@@ -233,7 +233,7 @@ public final class LmCli {
             Set.of());
     StoredModel stored = load(a);
     TextGenerator generator =
-        new TextGenerator(stored.model(), new Tokenizer(lowercase(a, stored)));
+        new TextGenerator(stored.model(), new WordTokenizer(lowercase(a, stored)));
     generator.generate(
         prompt,
         options,
@@ -261,7 +261,7 @@ public final class LmCli {
   }
 
   private static Function<String, String[]> tokenizer(boolean lowercase) {
-    Tokenizer tokenizer = new Tokenizer(lowercase);
+    WordTokenizer tokenizer = new WordTokenizer(lowercase);
     return tokenizer::tokenizeToArray;
   }
 

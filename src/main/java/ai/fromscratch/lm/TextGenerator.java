@@ -10,10 +10,10 @@ import java.util.List;
  */
 public final class TextGenerator {
   private final NgramModel model;
-  private final Tokenizer tokenizer;
+  private final WordTokenizer tokenizer;
   private final UnigramAliasTable unigrams;
 
-  public TextGenerator(NgramModel model, Tokenizer tokenizer) {
+  public TextGenerator(NgramModel model, WordTokenizer tokenizer) {
     this.model = model;
     this.tokenizer = tokenizer;
     this.unigrams = new UnigramAliasTable(model);

@@ -9,7 +9,7 @@ import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
 import ai.fromscratch.retrieval.IndexDirectories;
 import ai.fromscratch.retrieval.RetrievalService;
-import ai.fromscratch.training.TokenizerService;
+import ai.fromscratch.tokenizer.TokenizerService;
 import ai.fromscratch.training.TrainingService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

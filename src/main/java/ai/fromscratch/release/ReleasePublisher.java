@@ -12,7 +12,7 @@ import ai.fromscratch.platform.InstanceName;
 import ai.fromscratch.platform.TrainingCompleted;
 import ai.fromscratch.retrieval.PassageIndex;
 import ai.fromscratch.retrieval.RetrievalService;
-import ai.fromscratch.training.TokenizerService;
+import ai.fromscratch.tokenizer.TokenizerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;

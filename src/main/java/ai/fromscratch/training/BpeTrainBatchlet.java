@@ -9,6 +9,7 @@ import ai.fromscratch.dataset.Turn;
 import ai.fromscratch.engine.HeapBudget;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.platform.Settings;
+import ai.fromscratch.tokenizer.TokenizerService;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.Dependent;

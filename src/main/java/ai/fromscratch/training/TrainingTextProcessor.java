@@ -3,7 +3,7 @@ package ai.fromscratch.training;
 import ai.fromscratch.dataset.DatasetService;
 import ai.fromscratch.dataset.RecordTurns;
 import ai.fromscratch.engine.ChatFormat;
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -24,14 +24,14 @@ public class TrainingTextProcessor implements ItemProcessor {
   @Inject TrainingContext training;
   @Inject DatasetService datasets;
 
-  private Tokenizer tokenizer;
+  private WordTokenizer tokenizer;
   private double heldout;
 
   @Override
   public Object processItem(Object item) {
     if (tokenizer == null) {
       NgramParameters parameters = training.ngramParameters();
-      tokenizer = new Tokenizer(parameters.lowercase());
+      tokenizer = new WordTokenizer(parameters.lowercase());
       heldout = heldoutFraction(parameters, datasets);
     }
     RecordTurns record = (RecordTurns) item;

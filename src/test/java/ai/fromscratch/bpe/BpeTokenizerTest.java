@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class BpeTokenizerTest {
 
     String decoded = BROWN.decode(BROWN.encode(text).ids());
 
-    assertEquals(String.join(" ", new Tokenizer(true).tokenize(text)), decoded);
+    assertEquals(String.join(" ", new WordTokenizer(true).tokenize(text)), decoded);
   }
 
   @Test
@@ -126,7 +126,7 @@ class BpeTokenizerTest {
     List<String> lines = new ArrayList<>(TestTexts.brownTestLines().subList(0, 300));
     lines.addAll(TestTexts.unicodeLines());
     TextPipeline pipeline = new TextPipeline(List.of(), false);
-    Tokenizer lmTokenizer = new Tokenizer(false);
+    WordTokenizer lmTokenizer = new WordTokenizer(false);
 
     for (String line : lines) {
       List<String> words = new ArrayList<>();
@@ -150,7 +150,7 @@ class BpeTokenizerTest {
   void lowerCasingGoesCodePointByCodePointAsHuggingFaceDoes() {
     TextPipeline pipeline = new TextPipeline(List.of(), true);
 
-    // No final-sigma rule (lm.Tokenizer, like Python, would give "οδος"), and İ keeps its dot.
+    // No final-sigma rule (lm.WordTokenizer, like Python, would give "οδος"), and İ keeps its dot.
     String text = "ΟΔΟΣ İstanbul";
     assertEquals("οδοσ i\u0307stanbul", pipeline.normalize(text, 0, text.length(), false).text());
   }

@@ -2,7 +2,7 @@ package ai.fromscratch.copy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class SurfaceTokenizerTest {
 
   @Test
   void theWordsAreTheModelTokenizersTokens() {
-    Tokenizer model = new Tokenizer(false);
+    WordTokenizer model = new WordTokenizer(false);
     for (String text : TEXTS) {
       assertEquals(
           model.tokenize(text),

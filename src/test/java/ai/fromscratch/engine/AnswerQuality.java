@@ -11,7 +11,7 @@ import ai.fromscratch.lm.ProgressListener;
 import ai.fromscratch.lm.SamplingOptions;
 import ai.fromscratch.lm.StoredModel;
 import ai.fromscratch.lm.TokenSink;
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import ai.fromscratch.platform.Setting;
 import ai.fromscratch.retrieval.Chunker;
 import ai.fromscratch.retrieval.PassageIndex;
@@ -99,7 +99,7 @@ final class AnswerQuality implements AutoCloseable {
   }
 
   private static ActiveModel model(List<List<Turn>> records, boolean lowercase) {
-    Tokenizer tokenizer = new Tokenizer(lowercase);
+    WordTokenizer tokenizer = new WordTokenizer(lowercase);
     List<String[]> sentences = new ArrayList<>();
     for (List<Turn> record : records) {
       ChatFormat.sentences(record, tokenizer).forEach(s -> sentences.add(s.toArray(String[]::new)));

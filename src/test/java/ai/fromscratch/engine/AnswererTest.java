@@ -12,7 +12,7 @@ import ai.fromscratch.lm.ProgressListener;
 import ai.fromscratch.lm.SamplingOptions;
 import ai.fromscratch.lm.StoredModel;
 import ai.fromscratch.lm.TokenSink;
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import ai.fromscratch.retrieval.Passage;
 import ai.fromscratch.retrieval.RecordHit;
 import ai.fromscratch.retrieval.SearchHit;
@@ -35,7 +35,7 @@ class AnswererTest {
       new SamplingOptions(200, 0, 0, 1, 1L, List.of(), Set.of(), ChatFormat.MARKERS);
 
   private static ActiveModel model() {
-    Tokenizer tokenizer = new Tokenizer(false);
+    WordTokenizer tokenizer = new WordTokenizer(false);
     List<String[]> sentences = new ArrayList<>();
     for (String[] pair : new String[][] {{HOLD_Q, HOLD_A}, {CLEAN_Q, CLEAN_A}}) {
       ChatFormat.sentences(
@@ -182,7 +182,7 @@ class AnswererTest {
 
   @Test
   void aFollowUpsPromptHoldsTheExchangeBeforeIt() {
-    Tokenizer tokenizer = new Tokenizer(false);
+    WordTokenizer tokenizer = new WordTokenizer(false);
 
     List<String> prompt =
         ChatFormat.prompt(

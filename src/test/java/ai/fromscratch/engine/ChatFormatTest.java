@@ -3,12 +3,12 @@ package ai.fromscratch.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.fromscratch.dataset.Turn;
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChatFormatTest {
-  private final Tokenizer tokenizer = new Tokenizer(true);
+  private final WordTokenizer tokenizer = new WordTokenizer(true);
 
   @Test
   void questionAndAnswerBecomeOneSentenceMarkedByRole() {

@@ -9,7 +9,7 @@ import ai.fromscratch.lm.NextWordDistribution;
 import ai.fromscratch.lm.NgramModel;
 import ai.fromscratch.lm.ProgressListener;
 import ai.fromscratch.lm.TextGenerator;
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import ai.fromscratch.retrieval.Passage;
 import ai.fromscratch.retrieval.SearchHit;
 import ai.fromscratch.retrieval.StopWords;
@@ -85,7 +85,7 @@ public final class SteeringBaseline {
    * The question's content words (not function words) found in fewer than half of the sentences.
    */
   static Set<String> distinctiveWords(
-      String question, List<List<String>> sentences, Tokenizer tokenizer) {
+      String question, List<List<String>> sentences, WordTokenizer tokenizer) {
     Set<String> distinctive = new HashSet<>();
     for (String word : tokenizer.tokenize(question)) {
       if (!Character.isLetterOrDigit(word.codePointAt(0)) || StopWords.contains(word)) {
@@ -101,7 +101,7 @@ public final class SteeringBaseline {
 
   /** The passages' words to put before the prompt, as the seed did, up to {@code maxChars}. */
   public static List<String> contextTokens(
-      List<SearchHit> hits, Tokenizer tokenizer, int maxChars) {
+      List<SearchHit> hits, WordTokenizer tokenizer, int maxChars) {
     List<String> tokens = new ArrayList<>();
     int chars = 0;
     for (SearchHit hit : hits) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DetokenizerTest {
-  private final Tokenizer tokenizer = new Tokenizer(false);
+  private final WordTokenizer tokenizer = new WordTokenizer(false);
 
   @ParameterizedTest
   @ValueSource(

@@ -242,7 +242,7 @@ public final class LmBenchmark {
 
   /** Plain sampling: sampled tokens (words and {@code </s>}) per second. */
   private static double generate(NgramModel model) {
-    TextGenerator generator = new TextGenerator(model, new Tokenizer(true));
+    TextGenerator generator = new TextGenerator(model, new WordTokenizer(true));
     SamplingOptions options = SamplingOptions.DEFAULTS.withMaxTokens(1000).withSeed(1L);
     sample(generator, options, GENERATED_TOKENS);
     long start = System.nanoTime();

@@ -21,7 +21,7 @@ class MixedDistributionTest {
                   "the county voted to build a bridge .".split(" ")),
               ProgressListener.NONE)
           .model();
-  private static final Tokenizer TOKENIZER = new Tokenizer(true);
+  private static final WordTokenizer TOKENIZER = new WordTokenizer(true);
 
   private static MixedDistribution mixed(double weight) {
     return new MixedDistribution(

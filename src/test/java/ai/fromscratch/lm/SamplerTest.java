@@ -18,7 +18,7 @@ class SamplerTest {
   @BeforeAll
   static void estimate() {
     model = TestCorpus.estimateWithFallback(3, TestCorpus.brownLines(2000));
-    generator = new TextGenerator(model, new Tokenizer(true));
+    generator = new TextGenerator(model, new WordTokenizer(true));
   }
 
   @Test

@@ -16,7 +16,7 @@ class TextGeneratorTest {
   @BeforeAll
   static void estimate() {
     NgramModel model = TestCorpus.estimateWithFallback(3, TestCorpus.brownLines(2000));
-    generator = new TextGenerator(model, new Tokenizer(true));
+    generator = new TextGenerator(model, new WordTokenizer(true));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package ai.fromscratch.training;
 
-import ai.fromscratch.lm.Tokenizer;
+import ai.fromscratch.lm.WordTokenizer;
 import ai.fromscratch.testing.Api;
 import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.LibertyServer;
@@ -216,7 +216,7 @@ public final class TrainingScaleBenchmark {
   /** Times LmCli in memory and within the default budget on the same tokenized text. */
   private static String estimatorsAlone(Path records, long words, Path work) throws Exception {
     Path text = work.resolve("tokens.txt");
-    Tokenizer tokenizer = new Tokenizer(false);
+    WordTokenizer tokenizer = new WordTokenizer(false);
     try (BufferedReader in = Files.newBufferedReader(records, StandardCharsets.UTF_8);
         BufferedWriter out = Files.newBufferedWriter(text, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TokenizerTest {
-  private final Tokenizer keepCase = new Tokenizer(false);
-  private final Tokenizer lower = new Tokenizer(true);
+class WordTokenizerTest {
+  private final WordTokenizer keepCase = new WordTokenizer(false);
+  private final WordTokenizer lower = new WordTokenizer(true);
 
   @Test
   void splitsWordsAndSinglePunctuationMarks() {

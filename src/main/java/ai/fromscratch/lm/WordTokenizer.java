@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The seed's word and punctuation tokenizer: NFC-normalized text split by the regex {@code
  * \w+|[^\w\s]} with Python's Unicode semantics, optionally lower-cased.
  */
-public final class Tokenizer {
+public final class WordTokenizer {
   // Python's \w is "alphanumeric or underscore" (letters L*, numbers N*), without the combining
   // marks and joiners that Java's Unicode \w adds; Python's \s also counts the separators 1C-1F.
   private static final String WORD = "\\p{L}\\p{N}_";
@@ -21,7 +21,7 @@ public final class Tokenizer {
 
   private final boolean lowercase;
 
-  public Tokenizer(boolean lowercase) {
+  public WordTokenizer(boolean lowercase) {
     this.lowercase = lowercase;
   }
 

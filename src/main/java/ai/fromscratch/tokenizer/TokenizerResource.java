@@ -1,4 +1,4 @@
-package ai.fromscratch.training;
+package ai.fromscratch.tokenizer;
 
 import ai.fromscratch.bpe.Encoding;
 import ai.fromscratch.platform.ApiException;
