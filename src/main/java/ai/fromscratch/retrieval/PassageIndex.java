@@ -6,16 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
@@ -28,30 +23,20 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FileSwitchDirectory;
@@ -67,9 +52,9 @@ import org.apache.lucene.store.NIOFSDirectory;
  * <p>The names in the question (capitalized words after its first, words with digits) make a third
  * ranked list of the passages that hold them all: asking about one product, person or place among
  * many alike, the vector side prefers the many alike and BM25 alone cannot lift the passages that
- * name it. In a large index ({@value #RARE_TERMS_MIN_PASSAGES} passages or more), the question's
- * rare words (in at most {@value #RARE_TERM_SHARE_PERCENT}% of the passages) count as names too,
- * for questions typed without capitals.
+ * name it. In a large index ({@value HybridSearch#RARE_TERMS_MIN_PASSAGES} passages or more), the
+ * question's rare words (in at most {@value HybridSearch#RARE_TERM_SHARE_PERCENT}% of the passages)
+ * count as names too, for questions typed without capitals.
  *
  * <p>The minimum similarity keeps unrelated questions from getting sources: a hit must have a
  * cosine similarity of at least {@code minSimilarity} to the question (computed for keyword-only
@@ -79,6 +64,9 @@ import org.apache.lucene.store.NIOFSDirectory;
  *
  * <p>The keyword side analyzes text with Lucene's StandardAnalyzer and a short stop list, without
  * stemming ({@link KeywordTerms} says why).
+ *
+ * <p>This class keeps the index's life cycle (documents, commits, snapshots, merging); the search
+ * itself is {@link HybridSearch}'s.
  *
  * <p>Thread-safe: searches run concurrently with a writer; what was added becomes visible at {@link
  * #commit()} or {@link #refresh()}. For a rebuild, {@link #create} a new index in a fresh
@@ -93,22 +81,16 @@ public final class PassageIndex implements Closeable {
    */
   public static final double DEFAULT_MIN_SIMILARITY = 0.35;
 
-  /** A question word is rare when at most this share of the passages hold it... */
-  static final int RARE_TERM_SHARE_PERCENT = 1;
-
-  /** ...in an index this large; in a small one nearly every word would be rare. */
-  static final int RARE_TERMS_MIN_PASSAGES = 1000;
-
   /** Commit data key naming the embedding model the vectors came from. */
   public static final String EMBEDDING_MODEL_KEY = "embedding.model";
 
-  private static final String ID = "id";
-  private static final String DATASET = "dataset";
-  private static final String RECORD = "record";
-  private static final String KIND = "kind";
-  private static final String TEXT = "text";
-  private static final String ANSWER = "answer";
-  private static final String VECTOR = "vector";
+  static final String ID = "id";
+  static final String DATASET = "dataset";
+  static final String RECORD = "record";
+  static final String KIND = "kind";
+  static final String TEXT = "text";
+  static final String ANSWER = "answer";
+  static final String VECTOR = "vector";
 
   /** Extensions of the files read by position rather than mapped: float vectors, stored fields. */
   private static final Set<String> READ_BY_POSITION = Set.of("vec", "fdt");
@@ -140,6 +122,7 @@ public final class PassageIndex implements Closeable {
   private final Path path;
   private final Directory directory;
   private final KeywordTerms keywords = new KeywordTerms();
+  private final HybridSearch search = new HybridSearch(keywords);
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final String embeddingModel;
@@ -360,9 +343,7 @@ public final class PassageIndex implements Closeable {
       return List.of();
     }
     return withSearcher(
-        searcher ->
-            search(
-                searcher, queryText, queryVector, k, minSimilarity, BY_FUSED_RANK, SearchHit::id));
+        searcher -> search.passages(searcher, queryText, queryVector, k, minSimilarity));
   }
 
   /**
@@ -374,26 +355,12 @@ public final class PassageIndex implements Closeable {
   public List<SearchHit> searchRecords(
       String queryText, float[] queryVector, int k, double minSimilarity) {
     return withSearcher(
-        searcher ->
-            search(
-                searcher,
-                queryText,
-                queryVector,
-                k,
-                minSimilarity,
-                BY_SIMILARITY,
-                RecordRanking::unit));
+        searcher -> search.records(searcher, queryText, queryVector, k, minSimilarity));
   }
 
   /** The stored passage of this id, if the index holds it (scores are 0: it was not searched). */
   public Optional<SearchHit> stored(String id) {
-    return withSearcher(
-        searcher -> {
-          ScoreDoc[] found = searcher.search(new TermQuery(new Term(ID, id)), 1).scoreDocs;
-          return found.length == 0
-              ? Optional.empty()
-              : Optional.of(hit(searcher.storedFields().document(found[0].doc), new Candidate(-1)));
-        });
+    return withSearcher(searcher -> search.stored(searcher, id));
   }
 
   @Override
@@ -405,152 +372,6 @@ public final class PassageIndex implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot close the index", e);
     }
-  }
-
-  private static final Comparator<Candidate> BY_FUSED_RANK =
-      Comparator.comparingDouble(Candidate::fused)
-          .thenComparingDouble(c -> c.similarity)
-          .reversed();
-
-  private static final Comparator<Candidate> BY_SIMILARITY =
-      Comparator.<Candidate>comparingDouble(c -> c.similarity)
-          .thenComparingDouble(Candidate::fused)
-          .reversed();
-
-  /**
-   * The first hit of each of the first {@code k} units in {@code order}, among the candidates of
-   * the vector, keyword and exact-name searches.
-   */
-  private List<SearchHit> search(
-      IndexSearcher searcher,
-      String queryText,
-      float[] queryVector,
-      int k,
-      double minSimilarity,
-      Comparator<Candidate> order,
-      Function<SearchHit, String> unit)
-      throws IOException {
-    int n = RankFusion.candidates(k);
-    Map<Integer, Candidate> candidates = new HashMap<>();
-    ScoreDoc[] nearest =
-        searcher.search(new KnnFloatVectorQuery(VECTOR, queryVector, n), n).scoreDocs;
-    for (int i = 0; i < nearest.length; i++) {
-      Candidate c = candidates.computeIfAbsent(nearest[i].doc, Candidate::new);
-      c.vectorRank = i + 1;
-      // Lucene scores a dot product of unit vectors as (1 + cosine) / 2.
-      c.similarity = 2.0 * nearest[i].score - 1.0;
-    }
-    Set<String> terms = queryText == null ? Set.of() : keywords.of(queryText);
-    if (!terms.isEmpty()) {
-      ScoreDoc[] keyword = searcher.search(KeywordTerms.query(TEXT, terms), n).scoreDocs;
-      for (int i = 0; i < keyword.length; i++) {
-        Candidate c = candidates.computeIfAbsent(keyword[i].doc, Candidate::new);
-        c.keywordRank = i + 1;
-        c.keywordScore = keyword[i].score;
-      }
-    }
-    Set<String> names = keywords.names(queryText == null ? "" : queryText);
-    names.addAll(rareTerms(searcher, terms));
-    if (!names.isEmpty()) {
-      ScoreDoc[] exact = searcher.search(KeywordTerms.allOf(TEXT, names), n).scoreDocs;
-      for (int i = 0; i < exact.length; i++) {
-        candidates.computeIfAbsent(exact[i].doc, Candidate::new).exactRank = i + 1;
-      }
-    }
-    List<Candidate> ranked = new ArrayList<>(candidates.values());
-    // Keyword hits the vector search missed get their exact cosine from the stored float vectors;
-    // the vector hits keep the score of the 8-bit vectors: reading the float vectors of them all
-    // (random reads in the largest file) made search ten times slower in 512 MB, for the same
-    // ranking on Python's FAQ.
-    for (Candidate c : ranked) {
-      if (c.vectorRank == 0) {
-        c.similarity = similarity(searcher, c.doc, queryVector);
-      }
-    }
-    ranked.sort(order);
-    // Stored fields are read only for the hits considered (and for keyword checks on the way):
-    // with the index's pages out of the page cache, each read can be a read from disk.
-    StoredFields stored = searcher.storedFields();
-    Weight allTerms =
-        terms.isEmpty()
-            ? null
-            : searcher.createWeight(
-                searcher.rewrite(KeywordTerms.allOf(TEXT, terms)), ScoreMode.COMPLETE_NO_SCORES, 1);
-    Map<String, SearchHit> hits = new LinkedHashMap<>();
-    for (Candidate c : ranked) {
-      if (hits.size() == k) {
-        break;
-      }
-      boolean similar = c.similarity >= minSimilarity || c.exactRank > 0;
-      if (similar || (c.keywordRank > 0 && matches(searcher, allTerms, c.doc))) {
-        SearchHit hit = hit(stored.document(c.doc), c);
-        hits.putIfAbsent(unit.apply(hit), hit);
-      }
-    }
-    return List.copyOf(hits.values());
-  }
-
-  /**
-   * Whether a passage matches the query, asked of the index's postings: reading and analysing its
-   * stored text instead took most of a search's time in a large index.
-   */
-  private static boolean matches(IndexSearcher searcher, Weight query, int doc) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    Scorer scorer = query.scorer(leaf);
-    int leafDoc = doc - leaf.docBase;
-    return scorer != null && scorer.iterator().advance(leafDoc) == leafDoc;
-  }
-
-  private static SearchHit hit(Document document, Candidate c) {
-    return new SearchHit(
-        document.get(ID),
-        document.getField(DATASET).numericValue().longValue(),
-        document.getField(RECORD).numericValue().longValue(),
-        document.get(KIND),
-        document.get(TEXT),
-        document.get(ANSWER),
-        c.similarity,
-        c.keywordScore,
-        c.vectorRank,
-        c.keywordRank,
-        c.fused());
-  }
-
-  /** The question's words that few passages of a large index hold (but some do). */
-  private static Set<String> rareTerms(IndexSearcher searcher, Set<String> terms)
-      throws IOException {
-    int passages = searcher.getIndexReader().numDocs();
-    if (passages < RARE_TERMS_MIN_PASSAGES) {
-      return Set.of();
-    }
-    long limit = Math.max(1, passages * RARE_TERM_SHARE_PERCENT / 100);
-    Set<String> rare = new java.util.LinkedHashSet<>();
-    for (String term : terms) {
-      int frequency = searcher.getIndexReader().docFreq(new Term(TEXT, term));
-      if (frequency > 0 && frequency <= limit) {
-        rare.add(term);
-      }
-    }
-    return rare;
-  }
-
-  /** The exact cosine of a passage the vector search did not return. */
-  private static double similarity(IndexSearcher searcher, int doc, float[] query)
-      throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
-    int leafDoc = doc - leaf.docBase;
-    if (values == null || values.advance(leafDoc) != leafDoc) {
-      return -1;
-    }
-    float[] vector = values.vectorValue();
-    double dot = 0;
-    for (int i = 0; i < vector.length; i++) {
-      dot += vector[i] * query[i];
-    }
-    return dot;
   }
 
   private static Document document(Passage passage, float[] vector) {
@@ -594,23 +415,5 @@ public final class PassageIndex implements Closeable {
 
   private interface SearcherFunction<T> {
     T apply(IndexSearcher searcher) throws IOException;
-  }
-
-  /** A passage found by either search, with what each side said about it. */
-  private static final class Candidate {
-    final int doc;
-    int vectorRank;
-    int keywordRank;
-    int exactRank;
-    double similarity;
-    double keywordScore;
-
-    double fused() {
-      return RankFusion.score(vectorRank, keywordRank, exactRank);
-    }
-
-    Candidate(int doc) {
-      this.doc = doc;
-    }
   }
 }
