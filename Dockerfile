@@ -1,6 +1,7 @@
 # Build: the same Maven build as the README (mvn package makes target/from-scratch-ai.war), then
 # the server `mvn liberty:run` makes: Open Liberty's runtime, liberty-config/ and the JDBC drivers
-# that pom.xml lists (copyDependencies), under target/liberty/wlp. The WAR goes in its dropins.
+# that pom.xml lists (copyDependencies), under target/liberty/wlp; liberty-config/'s scripts come
+# along without their mode, hence the chmod. The WAR goes in its dropins.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
@@ -8,7 +9,7 @@ COPY src ./src
 COPY liberty-config ./liberty-config
 RUN mvn -B -DskipTests package liberty:create \
  && cp target/from-scratch-ai.war target/liberty/wlp/usr/servers/fromscratch/dropins/ \
- && cp liberty-config/start.sh liberty-config/jdbc-url.sh target/liberty/wlp/usr/servers/fromscratch/
+ && chmod 755 target/liberty/wlp/usr/servers/fromscratch/*.sh
 
 # Run: HotSpot 17 (Eclipse Temurin), the JVM that every figure in docs/ was measured on, so that
 # the options of liberty-config/jvm.options (heap, collector, code cache) apply as tested.
