@@ -2,14 +2,11 @@ package ai.fromscratch.chat;
 
 import ai.fromscratch.testing.Api;
 import ai.fromscratch.testing.ChatClients;
-import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.LibertyServer;
 import ai.fromscratch.testing.MemoryCgroup;
 import ai.fromscratch.testing.TestDirs;
-import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,31 +43,18 @@ public final class ChatLatencyBenchmark {
       boolean limited = server.limitMemory(MemoryCgroup.RENDER_FREE_MB);
       server.start();
       Api api = new Api(server.baseUrl());
-      long started = System.nanoTime();
-      long dataset = api.upload(ChatClients.textRecords(corpus.resolve("brown.train.txt.gz")));
-      double uploadSeconds = (System.nanoTime() - started) / 1e9;
-      JsonObject job =
-          api.awaitCompleted(
-              api.startTraining(
-                  "{\"kind\": \"ngram\", \"order\": 4, \"datasets\": [" + dataset + "]}"),
-              Duration.ofMinutes(30));
-      JsonObject rag = Http.get(api.url("/api/rag")).json();
+      ChatClients.TrainedBrown model = ChatClients.trainBrown(api, corpus);
       report.append(
           String.format(
               Locale.ROOT,
-              "Machine: %d cores; the server %s. Model: Brown training lines, order 4, %s"
-                  + " n-grams; %d passages indexed (upload %.1f s, training with indexing %.1f"
-                  + " s).%n%n",
+              "Machine: %d cores; the server %s. Model: %s.%n%n",
               Runtime.getRuntime().availableProcessors(),
               limited
                   ? "in a "
                       + MemoryCgroup.RENDER_FREE_MB
                       + " MB memory cgroup, as on Render's free tier"
                   : "without a memory limit (no cgroup can be made here)",
-              job.getJsonObject("result").getJsonArray("ngrams"),
-              rag.getJsonNumber("passages").longValue(),
-              uploadSeconds,
-              job.getJsonNumber("elapsed_seconds").doubleValue()));
+              model.describe()));
 
       ChatClients.run(api, questions, 1, WARM_UP);
       ChatClients.Measured single = ChatClients.run(api, questions, 1, REQUESTS_PER_CLIENT * 2);

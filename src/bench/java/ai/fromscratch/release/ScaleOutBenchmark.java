@@ -9,7 +9,6 @@ import ai.fromscratch.testing.PostgresServer;
 import ai.fromscratch.testing.RoundRobinProxy;
 import ai.fromscratch.testing.S3TestServer;
 import ai.fromscratch.testing.TestDirs;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,13 +180,7 @@ public final class ScaleOutBenchmark {
 
   private static LibertyServer instance(String name, PostgresServer database, S3TestServer s3) {
     return LibertyServer.create(name, TestDirs.fresh(name))
-        .env("DB_URL", database.jdbcUrl())
-        .env("S3_BUCKET", BUCKET)
-        .env("S3_KEY", S3TestServer.ACCESS_KEY)
-        .env("S3_SECRET", S3TestServer.SECRET_KEY)
-        .env("S3_REGION", S3TestServer.REGION)
-        .env("S3_ENDPOINT", s3.endpoint())
-        .env("SESSION_SECRET", "one secret for every instance")
+        .sharing(database, s3, BUCKET)
         .env("RELEASE_POLL_SECONDS", String.valueOf(RELEASE_POLL_SECONDS))
         // The default queue (8 behind 4 answers at once) refuses a lone instance's 13th client:
         // every client waits its turn instead, so both setups answer all and are compared alike.
@@ -198,22 +191,7 @@ public final class ScaleOutBenchmark {
 
   /** Trains the model every setup answers with, and says what it is. */
   private static String train(Api api, Path corpus) {
-    long started = System.nanoTime();
-    long dataset = api.upload(ChatClients.textRecords(corpus.resolve("brown.train.txt.gz")));
-    double uploadSeconds = (System.nanoTime() - started) / 1e9;
-    JsonObject job =
-        api.awaitCompleted(
-            api.startTraining(
-                "{\"kind\": \"ngram\", \"order\": 4, \"datasets\": [" + dataset + "]}"),
-            Duration.ofMinutes(30));
-    return String.format(
-        Locale.ROOT,
-        "Brown's training lines, order 4, %s n-grams, %d passages indexed (upload %.1f s,"
-            + " training with indexing %.1f s)",
-        job.getJsonObject("result").getJsonArray("ngrams"),
-        Http.get(api.url("/api/rag")).json().getJsonNumber("passages").longValue(),
-        uploadSeconds,
-        job.getJsonNumber("elapsed_seconds").doubleValue());
+    return ChatClients.trainBrown(api, corpus).describe();
   }
 
   private static Row measure(

@@ -72,13 +72,7 @@ class ScaleOutIT {
 
   private static LibertyServer instance(String name) {
     return LibertyServer.create(name, TestDirs.fresh(name))
-        .env("DB_URL", database.jdbcUrl())
-        .env("S3_BUCKET", BUCKET)
-        .env("S3_KEY", S3TestServer.ACCESS_KEY)
-        .env("S3_SECRET", S3TestServer.SECRET_KEY)
-        .env("S3_REGION", S3TestServer.REGION)
-        .env("S3_ENDPOINT", s3.endpoint())
-        .env("SESSION_SECRET", "one secret for every instance")
+        .sharing(database, s3, BUCKET)
         .env("ADMIN_PASSWORD", PASSWORD)
         .env("JOB_LEASE_SECONDS", String.valueOf(LEASE_SECONDS))
         .env("RELEASE_POLL_SECONDS", "2")

@@ -198,6 +198,37 @@ public final class ChatClients {
   }
 
   /** The lines of a gzipped text as a JSON Lines file of {@code {"text"}} records. */
+  /** Brown's training lines learnt by the server the benchmarks ask. */
+  public record TrainedBrown(JsonObject job, long passages, double uploadSeconds) {
+    /** What the model is, for a report: its n-grams, the passages and what they took. */
+    public String describe() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "Brown's training lines, order 4, %s n-grams, %d passages indexed (upload %.1f s,"
+              + " training with indexing %.1f s)",
+          job.getJsonObject("result").getJsonArray("ngrams"),
+          passages,
+          uploadSeconds,
+          job.getJsonNumber("elapsed_seconds").doubleValue());
+    }
+  }
+
+  /**
+   * Uploads Brown's training lines as texts and trains an order-4 model with every line indexed.
+   */
+  public static TrainedBrown trainBrown(Api api, Path corpus) {
+    long started = System.nanoTime();
+    long dataset = api.upload(textRecords(corpus.resolve("brown.train.txt.gz")));
+    double uploadSeconds = (System.nanoTime() - started) / 1e9;
+    JsonObject job =
+        api.awaitCompleted(
+            api.startTraining(
+                "{\"kind\": \"ngram\", \"order\": 4, \"datasets\": [" + dataset + "]}"),
+            Duration.ofMinutes(30));
+    long passages = Http.get(api.url("/api/rag")).json().getJsonNumber("passages").longValue();
+    return new TrainedBrown(job, passages, uploadSeconds);
+  }
+
   public static Path textRecords(Path gzip) {
     try {
       Path file = Files.createTempFile("text-records", ".jsonl");

@@ -85,6 +85,20 @@ public final class LibertyServer implements AutoCloseable {
     return Optional.ofNullable(cgroup);
   }
 
+  /**
+   * The settings of an instance that shares one database, one S3 bucket and the cookies' key with
+   * others, as several instances behind one address do.
+   */
+  public LibertyServer sharing(PostgresServer database, S3TestServer s3, String bucket) {
+    return env("DB_URL", database.jdbcUrl())
+        .env("S3_BUCKET", bucket)
+        .env("S3_KEY", S3TestServer.ACCESS_KEY)
+        .env("S3_SECRET", S3TestServer.SECRET_KEY)
+        .env("S3_REGION", S3TestServer.REGION)
+        .env("S3_ENDPOINT", s3.endpoint())
+        .env("SESSION_SECRET", "one secret for every instance");
+  }
+
   public LibertyServer env(String key, String value) {
     environment.put(key, value);
     return this;
