@@ -129,15 +129,17 @@ public class Engine implements PassageStore, ModelPresence, RestoreParticipant {
   @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
   synchronized void closeRetired() {
     long now = System.nanoTime();
-    retired.removeIf(
-        old -> {
-          boolean due = now - old.since() > RETIRED_GRACE.toNanos();
-          if (due) {
-            old.index().close();
-          }
-          return due;
-        });
-    if (retired.isEmpty()) {
+    boolean closed =
+        retired.removeIf(
+            old -> {
+              boolean due = now - old.since() > RETIRED_GRACE.toNanos();
+              if (due) {
+                old.index().close();
+              }
+              return due;
+            });
+    // The folders go once no replaced index is open, and only after a close: not every 10 s.
+    if (closed && retired.isEmpty()) {
       new IndexDirectories(dataDirectory.index()).deleteInactive(index.path());
     }
   }

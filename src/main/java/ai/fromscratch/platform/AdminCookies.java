@@ -7,10 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * The admin's sign-in as a signed cookie rather than a server session, so that every instance that
@@ -86,14 +84,9 @@ public class AdminCookies {
   }
 
   private String passwordDigest() {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(settings.get(Setting.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest digest = Digests.sha256();
+    digest.update(settings.get(Setting.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    return Digests.hex(digest);
   }
 
   private void set(

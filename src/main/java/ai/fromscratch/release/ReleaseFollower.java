@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -116,9 +117,13 @@ public class ReleaseFollower {
     BlobStore blobs = storage.blobs();
     Optional<Path> index = new IndexDirectories(dataDirectory.index()).active();
     for (ReleaseFile file : wanted.files()) {
+      Optional<Path> local = had.holds(file) ? localCopy(file, index) : Optional.empty();
+      if (local.isPresent() && !file.folder().equals("index")) {
+        // Already where the release puts it: a model or tokenizer this instance answers with.
+        continue;
+      }
       Path target = staging.resolve(file.path());
       Files.createDirectories(target.getParent());
-      Optional<Path> local = had.holds(file) ? localCopy(file, index) : Optional.empty();
       if (local.isPresent()) {
         Files.copy(local.get(), target);
       } else {
@@ -142,8 +147,15 @@ public class ReleaseFollower {
         .filter(Files::isRegularFile);
   }
 
+  /** The files of {@code folder} that {@link #fetch} staged: those not already in place. */
+  private static List<ReleaseFile> staged(ReleaseManifest manifest, String folder, Path staging) {
+    return manifest.in(folder).stream()
+        .filter(file -> Files.isRegularFile(staging.resolve(file.path())))
+        .toList();
+  }
+
   private void install(ReleaseManifest manifest, Path staging) throws IOException {
-    for (ReleaseFile file : manifest.in("models")) {
+    for (ReleaseFile file : staged(manifest, "models", staging)) {
       Path target = dataDirectory.models().resolve(file.name());
       if (!Files.exists(target)) {
         Files.move(staging.resolve(file.path()), target, StandardCopyOption.ATOMIC_MOVE);
@@ -153,7 +165,7 @@ public class ReleaseFollower {
     if (model.isPresent()) {
       models.markActive(dataDirectory.models().resolve(model.get().name()));
     }
-    for (ReleaseFile file : manifest.in("tokenizer")) {
+    for (ReleaseFile file : staged(manifest, "tokenizer", staging)) {
       Files.move(
           staging.resolve(file.path()),
           dataDirectory.tokenizer().resolve(file.name()),
