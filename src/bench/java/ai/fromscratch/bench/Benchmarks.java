@@ -1,5 +1,6 @@
 package ai.fromscratch.bench;
 
+import ai.fromscratch.testing.ReverseProxy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ public final class Benchmarks {
         .filter(name -> name.startsWith("it.") || name.startsWith("bench."))
         .sorted()
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
+    command.add("-D" + ReverseProxy.KEEP_HOST + "=host");
     command.add(benchmark.mainClass());
     benchmark.inputs().forEach(input -> command.add(project.resolve(input).toString()));
     command.add(project.resolve("target/" + benchmark.name() + "-benchmark.md").toString());

@@ -6,7 +6,7 @@ import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.LibertyServer;
 import ai.fromscratch.testing.MemoryCgroup;
 import ai.fromscratch.testing.PostgresServer;
-import ai.fromscratch.testing.RoundRobinProxy;
+import ai.fromscratch.testing.ReverseProxy;
 import ai.fromscratch.testing.S3TestServer;
 import ai.fromscratch.testing.TestDirs;
 import java.io.IOException;
@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * and the bucket. The first learns Brown's training lines as texts (order 4, every line indexed) on
  * two cores while the second, on one, waits for the release. Then 16 clients ask the first words of
  * Brown's test lines through {@code POST /api/chat}: of the first alone on two cores, and of both,
- * restarted on one core each (the same CPU in all), through {@link RoundRobinProxy}. Latency is
+ * restarted on one core each (the same CPU in all), through {@link ReverseProxy}. Latency is
  * measured at the client; the database's work per chat on PostgreSQL itself.
  */
 public final class ScaleOutBenchmark {
@@ -163,7 +163,7 @@ public final class ScaleOutBenchmark {
       b.start();
       await(() -> model.equals(modelId(a)) && model.equals(modelId(b)), "both on " + model);
       Row two;
-      try (RoundRobinProxy proxy = RoundRobinProxy.start(List.of(a.baseUrl(), b.baseUrl()))) {
+      try (ReverseProxy proxy = ReverseProxy.roundRobin(List.of(a.baseUrl(), b.baseUrl()))) {
         two =
             measure(
                 "2 instances, round robin",

@@ -31,14 +31,13 @@ final class TableCatalogue {
   static final String COUNTER_VALUE = "NEXT_VALUE";
 
   /**
-   * Batch job state, this instance's start log, the instances' leases and claims ({@code WORK_})
-   * and the published releases ({@code RELEASE_}, whose files the archive holds already) belong to
-   * the servers, not to the user's data.
+   * Batch job state, the start log and the HTTP sessions ({@code SERVER_}), the instances' leases
+   * and claims ({@code WORK_}) and the published releases ({@code RELEASE_}, whose files the
+   * archive holds already) belong to the servers, not to the user's data.
    */
   static boolean backedUp(String table) {
     String name = table.toUpperCase(Locale.ROOT);
-    return Stream.of("BATCH_", "WORK_", "RELEASE_").noneMatch(name::startsWith)
-        && !name.equals("SERVER_START");
+    return Stream.of("BATCH_", "SERVER_", "WORK_", "RELEASE_").noneMatch(name::startsWith);
   }
 
   /** The app's tables by upper-case name, each with its name as the database spells it. */

@@ -5,6 +5,7 @@ import ai.fromscratch.retrieval.RetrievedPassage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,8 @@ public final class ChatJson {
       String title,
       long exchanges,
       @JsonbProperty("created_at") Instant createdAt,
-      @JsonbProperty("updated_at") Instant updatedAt) {}
+      @JsonbProperty("updated_at") Instant updatedAt)
+      implements Serializable {}
 
   /** A conversation with its exchanges, oldest first. */
   public record ConversationJson(
@@ -92,7 +94,8 @@ public final class ChatJson {
       String answer,
       String rating,
       String comment,
-      @JsonbProperty("created_at") Instant createdAt) {
+      @JsonbProperty("created_at") Instant createdAt)
+      implements Serializable {
 
     static RatedAnswer of(ChatStore.RatedExchange rated) {
       RatingJson rating = RatingJson.of(rated.rating());

@@ -1,10 +1,9 @@
 package ai.fromscratch.dataset;
 
+import ai.fromscratch.platform.StoredJsonObject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.annotation.JsonbProperty;
-import java.io.StringReader;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +21,8 @@ public record DatasetJson(
     long bytes,
     String sha256,
     @JsonbProperty("created_at") Instant createdAt,
-    JsonObject provenance) {
+    StoredJsonObject provenance)
+    implements Serializable {
 
   static DatasetJson of(Dataset dataset) {
     return new DatasetJson(
@@ -37,7 +37,7 @@ public record DatasetJson(
         dataset.getBytes(),
         dataset.getSha256(),
         dataset.getCreatedAt(),
-        dataset.getProvenance() == null ? null : object(dataset.getProvenance()));
+        dataset.getProvenance() == null ? null : StoredJsonObject.parse(dataset.getProvenance()));
   }
 
   /** The schemas as one line for people, most records first ("prompt_response 10, text 2"). */
@@ -58,14 +58,9 @@ public record DatasetJson(
   private static Map<String, Long> schemas(String json) {
     Map<String, Long> schemas = new LinkedHashMap<>();
     if (json != null) {
-      object(json).forEach((key, value) -> schemas.put(key, Long.parseLong(value.toString())));
+      StoredJsonObject.parse(json)
+          .forEach((key, value) -> schemas.put(key, Long.parseLong(value.toString())));
     }
     return schemas;
-  }
-
-  private static JsonObject object(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
-    }
   }
 }

@@ -1,9 +1,7 @@
 package ai.fromscratch.dataset;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
+import ai.fromscratch.platform.StoredJsonObject;
+import java.io.Serializable;
 import java.util.List;
 
 /** A stored record as the API shows it: its turns and the record as it was written. */
@@ -13,17 +11,16 @@ public record RecordJson(
     String schema,
     int tokens,
     List<Turn> turns,
-    JsonObject original) {
+    StoredJsonObject original)
+    implements Serializable {
 
   static RecordJson of(DatasetRecord record) {
-    try (JsonReader reader = Json.createReader(new StringReader(record.getOriginal()))) {
-      return new RecordJson(
-          record.getOrdinal(),
-          record.getLocation(),
-          record.getSchema(),
-          record.getTokens(),
-          TurnsJson.read(record.getTurns()),
-          reader.readObject());
-    }
+    return new RecordJson(
+        record.getOrdinal(),
+        record.getLocation(),
+        record.getSchema(),
+        record.getTokens(),
+        TurnsJson.read(record.getTurns()),
+        StoredJsonObject.parse(record.getOriginal()));
   }
 }

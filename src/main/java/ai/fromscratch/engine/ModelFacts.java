@@ -1,6 +1,7 @@
 package ai.fromscratch.engine;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ public record ModelFacts(
     @JsonbProperty("total_ngrams") long totalNgrams,
     @JsonbProperty("memory_bytes") long memoryBytes,
     @JsonbProperty("bytes_per_ngram") double bytesPerNgram,
-    Map<String, String> metadata) {
+    Map<String, String> metadata)
+    implements Serializable {
 
   public static ModelFacts of(ActiveModel active) {
     var model = active.model();

@@ -1,6 +1,7 @@
 package ai.fromscratch.insights;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.Serializable;
 import java.util.List;
 
 /** The figures of the Analytics page, for one time range. */
@@ -11,7 +12,8 @@ public record AnalyticsReport(
     @JsonbProperty("latency_histogram") List<Count> latencyHistogram,
     @JsonbProperty("answer_length_histogram") List<Count> answerLengthHistogram,
     @JsonbProperty("ratings_per_day") List<RatingCount> ratingsPerDay,
-    @JsonbProperty("top_queries") List<TopQuery> topQueries) {
+    @JsonbProperty("top_queries") List<TopQuery> topQueries)
+    implements Serializable {
 
   /** The summary cards. {@code averageRating} is from -1 (all down) to 1 (all up), null unrated. */
   public record Summary(
@@ -20,15 +22,17 @@ public record AnalyticsReport(
       long ratings,
       @JsonbProperty("average_rating") Double averageRating,
       @JsonbProperty("latency_p50_ms") Double latencyP50Ms,
-      @JsonbProperty("latency_p95_ms") Double latencyP95Ms) {}
+      @JsonbProperty("latency_p95_ms") Double latencyP95Ms)
+      implements Serializable {}
 
   /** A label (a day, a bucket) and how many fell there. */
-  public record Count(String label, long count) {}
+  public record Count(String label, long count) implements Serializable {}
 
   /** Thumbs up and down given on a day. */
-  public record RatingCount(String day, long up, long down) {}
+  public record RatingCount(String day, long up, long down) implements Serializable {}
 
   /** A question asked often (written alike), with its average rating when rated. */
   public record TopQuery(
-      String query, long count, @JsonbProperty("average_rating") Double averageRating) {}
+      String query, long count, @JsonbProperty("average_rating") Double averageRating)
+      implements Serializable {}
 }

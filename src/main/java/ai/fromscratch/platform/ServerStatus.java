@@ -1,6 +1,7 @@
 package ai.fromscratch.platform;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** The keepalive answer. */
@@ -9,4 +10,5 @@ public record ServerStatus(
     @JsonbProperty("uptime_seconds") long uptimeSeconds,
     String version,
     @JsonbProperty("model_loaded") boolean modelLoaded,
-    @JsonbProperty("started_at") Instant startedAt) {}
+    @JsonbProperty("started_at") Instant startedAt)
+    implements Serializable {}

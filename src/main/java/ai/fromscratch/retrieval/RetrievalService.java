@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,5 +188,6 @@ public class RetrievalService {
   }
 
   /** What the index holds. */
-  public record IndexStatus(long passages, String model, List<Long> datasets) {}
+  public record IndexStatus(long passages, String model, List<Long> datasets)
+      implements Serializable {}
 }

@@ -1,6 +1,7 @@
 package ai.fromscratch.synth;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -19,7 +20,8 @@ public record SynthJson(
     String error,
     @JsonbProperty("dataset_id") Long datasetId,
     @JsonbProperty("created_at") Instant createdAt,
-    @JsonbProperty("ended_at") Instant endedAt) {
+    @JsonbProperty("ended_at") Instant endedAt)
+    implements Serializable {
 
   static SynthJson of(SynthRun run) {
     return new SynthJson(

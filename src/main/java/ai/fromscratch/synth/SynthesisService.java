@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,8 @@ public class SynthesisService implements RestoreParticipant {
   @Inject WorkLeases leases;
 
   /** Whether synthesis can run, and why not. */
-  public record Availability(boolean available, String reason, String model) {}
+  public record Availability(boolean available, String reason, String model)
+      implements Serializable {}
 
   public Availability availability() {
     return groq.hasKey()

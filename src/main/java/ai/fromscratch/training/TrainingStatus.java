@@ -1,10 +1,8 @@
 package ai.fromscratch.training;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import ai.fromscratch.platform.StoredJsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
-import java.io.StringReader;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,11 +18,12 @@ public record TrainingStatus(
     Double percent,
     @JsonbProperty("elapsed_seconds") double elapsedSeconds,
     @JsonbProperty("remaining_seconds") Double remainingSeconds,
-    JsonObject parameters,
-    JsonObject result,
+    StoredJsonObject parameters,
+    StoredJsonObject result,
     String error,
     @JsonbProperty("created_at") Instant createdAt,
-    @JsonbProperty("ended_at") Instant endedAt) {
+    @JsonbProperty("ended_at") Instant endedAt)
+    implements Serializable {
 
   static TrainingStatus of(TrainingJob job) {
     Instant now = Instant.now();
@@ -46,8 +45,8 @@ public record TrainingStatus(
         percent == null ? null : Math.round(percent * 10) / 10.0,
         Math.round(elapsed * 10) / 10.0,
         running ? remaining(job, now) : null,
-        json(job.getParameters()),
-        job.getResult() == null ? null : json(job.getResult()),
+        StoredJsonObject.parse(job.getParameters()),
+        job.getResult() == null ? null : StoredJsonObject.parse(job.getResult()),
         job.getError(),
         job.getCreatedAt(),
         job.getEndedAt());
@@ -61,11 +60,5 @@ public record TrainingStatus(
     double spent = Duration.between(job.getStepStartedAt(), now).toMillis() / 1000.0;
     double left = spent / job.getItemsDone() * (job.getItemsTotal() - job.getItemsDone());
     return Math.round(Math.max(0, left) * 10) / 10.0;
-  }
-
-  private static JsonObject json(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      return reader.readObject();
-    }
   }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fromscratch.testing.Browser;
 import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.LibertyServer;
 import ai.fromscratch.testing.PostgresServer;
+import ai.fromscratch.testing.ReverseProxy;
 import ai.fromscratch.testing.S3TestServer;
 import ai.fromscratch.testing.TestData;
 import ai.fromscratch.testing.TestDirs;
@@ -17,12 +19,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +39,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Two instances of the app on one PostgreSQL and one S3 bucket, as an owner scales out: what one
@@ -132,10 +142,111 @@ class ScaleOutIT {
     assertFalse(answer.getJsonArray("sources").isEmpty(), "B retrieves from A's index: " + answer);
   }
 
+  /**
+   * The admin pages' forms keep their view and page state in the HTTP session, which both instances
+   * keep in the shared database: no balancer needs session affinity for them.
+   */
   @Test
   @Order(3)
+  void anAdminFormRenderedOnOneInstanceIsPostedToTheOther() {
+    String name = "scale-forms-" + UUID.randomUUID() + ".jsonl";
+    upload(a, Uploads.file(name, TestData.qaPairs(24, 7)));
+    try (ReverseProxy balancer =
+            ReverseProxy.pagesFromFirstPostsInTurn(List.of(a.baseUrl(), b.baseUrl()));
+        Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      signIn(browser, balancer);
+      page.get(balancer.baseUrl() + "/data");
+
+      datasetRow(browser, name).findElement(By.className("preview-button")).click();
+      awaitRecords(browser, " number 0?");
+      page.findElement(By.cssSelector("#dataForm\\:records .ui-paginator-next")).click();
+      awaitRecords(browser, " number 10?");
+      page.findElement(By.cssSelector("#dataForm\\:records .ui-paginator-last")).click();
+      awaitRecords(browser, " number 20?");
+
+      datasetRow(browser, name).findElement(By.className("delete-button")).click();
+      browser
+          .waitUpTo(Duration.ofSeconds(10))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.className("ui-confirm-dialog")))
+          .findElement(By.className("ui-confirmdialog-yes"))
+          .click();
+      browser
+          .waitUpTo(Duration.ofSeconds(20))
+          .until(
+              ExpectedConditions.invisibilityOfElementLocated(
+                  By.xpath("//span[@class='dataset-name' and text()='" + name + "']")));
+    }
+    for (LibertyServer server : List.of(a, b)) {
+      assertFalse(server.log().contains("NotSerializableException"), server.log());
+    }
+    long session = largestSession();
+    System.out.printf("ScaleOutIT: the admin's session takes %d bytes%n", session);
+    assertTrue(session < 256 * 1024, "written at the end of each admin request: " + session);
+  }
+
+  /** The largest session's serialized size in the shared table, in bytes. */
+  private static long largestSession() {
+    try (Connection connection = database.connect();
+        ResultSet sizes =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT MAX(COALESCE(OCTET_LENGTH(small), 0) + COALESCE(OCTET_LENGTH(medium), 0)"
+                        + " + COALESCE(OCTET_LENGTH(large), 0)) FROM server_sessions")) {
+      sizes.next();
+      return sizes.getLong(1);
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void signIn(Browser browser, ReverseProxy balancer) {
+    WebDriver page = browser.driver();
+    page.get(balancer.baseUrl() + "/login");
+    WebElement user = page.findElement(By.id("loginForm:user"));
+    user.clear();
+    user.sendKeys("admin");
+    page.findElement(By.id("loginForm:password")).sendKeys(PASSWORD);
+    page.findElement(By.id("loginForm:signIn")).click();
+    try {
+      browser
+          .waitUpTo(Duration.ofSeconds(20))
+          .until(driver -> !driver.getCurrentUrl().contains("/login"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "Still at " + page.getCurrentUrl() + " after:\n" + balancer.exchanges(), e);
+    }
+  }
+
+  private static WebElement datasetRow(Browser browser, String name) {
+    return browser
+        .waitUpTo(Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath(
+                    "//tbody[@id='dataForm:datasets_data']/tr[.//span[@class='dataset-name' and"
+                        + " text()='"
+                        + name
+                        + "']]")));
+  }
+
+  private static void awaitRecords(Browser browser, String text) {
+    browser
+        .waitUpTo(Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("dataForm:records"), text));
+  }
+
+  @Test
+  @Order(4)
   void aConversationStartedOnOneInstanceContinuesOnTheOther() {
     Http.Visitor visitor = new Http.Visitor();
+    Http.Reply chatPage = visitor.get(a.baseUrl() + "/");
+    assertEquals(200, chatPage.status());
+    assertFalse(
+        chatPage.headers().allValues("Set-Cookie").stream()
+            .anyMatch(cookie -> cookie.startsWith("JSESSIONID")),
+        "a visitor's page opens no session in the shared database: " + chatPage.headers());
     JsonObject first =
         json(visitor.postJson(a.baseUrl() + "/api/chat", chat("How do I reset my router?")));
     long conversation = first.getJsonNumber("conversation_id").longValue();
@@ -157,7 +268,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void anIndexAnImportedModelAndADeletionOnOneInstanceReachTheOther() {
     long before = passages(a);
     long dataset = upload(a, Uploads.file("scale-extra.jsonl", TestData.qaPairs(40, 33)));
@@ -188,7 +299,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theScheduledBackupIsTakenOnceBetweenBothInstances() {
     awaitUntil(() -> skipped(a) + skipped(b) > 0, Duration.ofSeconds(150));
     Map<String, Integer> perSlot = new HashMap<>();
@@ -207,7 +318,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aStopAskedOfTheOtherInstanceStopsTheJobWhereItRuns() {
     long dataset = upload(a, Uploads.file("scale-pairs.jsonl", TestData.qaPairs(6000, 21)));
     longJob =
@@ -225,7 +336,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aJobOfAKilledInstanceFailsOnTheOtherAfterItsLeaseAndCompletesThereWhenRestarted() {
     long job = longJob;
     Http.Reply resumed = admin.postJson(a.baseUrl() + "/api/train/" + job + "/restart", "{}");

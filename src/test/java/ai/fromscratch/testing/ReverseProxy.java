@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,8 +20,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An HTTP reverse proxy on 127.0.0.1 that sends each request to the next of its backends. */
-public final class RoundRobinProxy implements AutoCloseable {
+/**
+ * An HTTP reverse proxy on 127.0.0.1 in front of instances of the app, as a load balancer without
+ * session affinity: each request goes to the backend its {@link Route} picks.
+ */
+public final class ReverseProxy implements AutoCloseable {
+  /** Picks the backend of each request. */
+  @FunctionalInterface
+  private interface Route {
+    String backend(String method);
+  }
+
   /**
    * Headers about one connection rather than the request, which each hop sets itself (Java's client
    * refuses to be given most of them).
@@ -29,7 +40,6 @@ public final class RoundRobinProxy implements AutoCloseable {
           "connection",
           "content-length",
           "expect",
-          "host",
           "http2-settings",
           "keep-alive",
           "proxy-connection",
@@ -38,8 +48,8 @@ public final class RoundRobinProxy implements AutoCloseable {
           "transfer-encoding",
           "upgrade");
 
-  private final List<String> backends;
-  private final AtomicInteger next = new AtomicInteger();
+  private final Route route;
+  private final List<String> exchanges = Collections.synchronizedList(new ArrayList<>());
   private final HttpClient client =
       HttpClient.newBuilder()
           // The backends speak HTTP/1.1 only: no h2c upgrade asked on each new connection.
@@ -51,8 +61,17 @@ public final class RoundRobinProxy implements AutoCloseable {
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final HttpServer server;
 
-  private RoundRobinProxy(List<String> backends) {
-    this.backends = List.copyOf(backends);
+  /**
+   * The JVM option that lets Java's client pass the browser's {@code Host} on, as balancers do: the
+   * app's redirects and its pages' form-action policy name the address the browser asked for.
+   */
+  public static final String KEEP_HOST = "jdk.httpclient.allowRestrictedHeaders";
+
+  private ReverseProxy(Route route) {
+    if (!System.getProperty(KEEP_HOST, "").contains("host")) {
+      throw new IllegalStateException("Run with -D" + KEEP_HOST + "=host");
+    }
+    this.route = route;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -62,15 +81,51 @@ public final class RoundRobinProxy implements AutoCloseable {
     server.setExecutor(threads);
   }
 
-  /** A proxy serving at once on a free port, in front of {@code backends} (base URLs). */
-  public static RoundRobinProxy start(List<String> backends) {
-    RoundRobinProxy proxy = new RoundRobinProxy(backends);
+  /**
+   * A proxy serving at once on a free port that sends each request to the next of {@code backends}
+   * (base URLs).
+   */
+  public static ReverseProxy roundRobin(List<String> backends) {
+    return start(inTurn(backends));
+  }
+
+  /**
+   * A proxy serving at once on a free port that takes every GET (pages, scripts, styles) from the
+   * first of {@code backends} and sends the other requests (a form's posts, AJAX included) to each
+   * backend in turn, the second first: a form rendered by one instance is posted to another, and
+   * each post after the first lands on an instance other than the previous post's.
+   */
+  public static ReverseProxy pagesFromFirstPostsInTurn(List<String> backends) {
+    List<String> secondFirst = new ArrayList<>(backends.subList(1, backends.size()));
+    secondFirst.add(backends.get(0));
+    Route posts = inTurn(secondFirst);
+    return start(method -> method.equals("GET") ? backends.get(0) : posts.backend(method));
+  }
+
+  private static Route inTurn(List<String> backends) {
+    List<String> order = List.copyOf(backends);
+    AtomicInteger next = new AtomicInteger();
+    return method -> order.get(Math.floorMod(next.getAndIncrement(), order.size()));
+  }
+
+  private static ReverseProxy start(Route route) {
+    ReverseProxy proxy = new ReverseProxy(route);
     proxy.server.start();
     return proxy;
   }
 
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * What was forwarded where, a line a request ("POST /data.xhtml -> http://... 200"), for a test's
+   * messages.
+   */
+  public String exchanges() {
+    synchronized (exchanges) {
+      return String.join("\n", exchanges);
+    }
   }
 
   @Override
@@ -81,14 +136,30 @@ public final class RoundRobinProxy implements AutoCloseable {
 
   private void forward(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String backend = backends.get(Math.floorMod(next.getAndIncrement(), backends.size()));
+      String backend = route.backend(exchange.getRequestMethod());
       HttpResponse<byte[]> response;
       try {
         response = client.send(request(exchange, backend), HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
+        exchanges.add(
+            exchange.getRequestMethod()
+                + " "
+                + exchange.getRequestURI()
+                + " -> "
+                + backend
+                + " "
+                + e);
         reply(exchange, 502, ("Backend " + backend + ": " + e).getBytes(StandardCharsets.UTF_8));
         return;
       }
+      exchanges.add(
+          exchange.getRequestMethod()
+              + " "
+              + exchange.getRequestURI()
+              + " -> "
+              + backend
+              + " "
+              + response.statusCode());
       response
           .headers()
           .map()
