@@ -27,6 +27,12 @@ public final class ChatLatencyBenchmark {
   private static final int WARM_UP = 80;
   private static final int QUESTION_WORDS = 8;
 
+  /**
+   * A system property holding JVM options for the server after the production ones, to weigh one
+   * (for example {@code -XX:TieredStopAtLevel=4}) or to profile it.
+   */
+  static final String SERVER_OPTIONS = "bench.serverJvmArgs";
+
   private ChatLatencyBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -41,6 +47,11 @@ public final class ChatLatencyBenchmark {
     try (LibertyServer server =
         LibertyServer.create("fs-bench-chat", TestDirs.fresh("bench-chat"))) {
       boolean limited = server.limitMemory(MemoryCgroup.RENDER_FREE_MB);
+      String serverOptions = System.getProperty(SERVER_OPTIONS, "");
+      if (!serverOptions.isBlank()) {
+        server.jvmArgs(serverOptions);
+        report.append("The server's JVM options after jvm.options: `" + serverOptions + "`.\n\n");
+      }
       server.start();
       Api api = new Api(server.baseUrl());
       ChatClients.TrainedBrown model = ChatClients.trainBrown(api, corpus);
