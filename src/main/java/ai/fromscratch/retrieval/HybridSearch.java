@@ -24,12 +24,14 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.VectorScorer;
 import org.apache.lucene.search.Weight;
 
 /**
@@ -125,15 +127,7 @@ final class HybridSearch {
       }
     }
     List<Candidate> ranked = new ArrayList<>(candidates.values());
-    // Keyword hits the vector search missed get their exact cosine from the stored float vectors;
-    // the vector hits keep the score of the 8-bit vectors: reading the float vectors of them all
-    // (random reads in the largest file) made search ten times slower in 512 MB, for the same
-    // ranking on Python's FAQ.
-    for (Candidate c : ranked) {
-      if (c.vectorRank == 0) {
-        c.similarity = similarity(searcher, c.doc, queryVector);
-      }
-    }
+    scoreUnseenByVector(searcher, ranked, queryVector);
     ranked.sort(order);
     // Stored fields are read only for the hits considered (and for keyword checks on the way):
     // with the index's pages out of the page cache, each read can be a read from disk.
@@ -203,21 +197,41 @@ final class HybridSearch {
   }
 
   /** The exact cosine of a passage the vector search did not return. */
-  private static double similarity(IndexSearcher searcher, int doc, float[] query)
-      throws IOException {
+  /**
+   * Gives the keyword hits the vector search missed their cosine from the same 8-bit vectors the
+   * vector search scored, in document order (the scorer moves forward only). Their float vectors,
+   * read before, are the index's largest file: in 512 MB most of it is out of the page cache, and
+   * each of up to 50 random reads a search went to disk.
+   */
+  private static void scoreUnseenByVector(
+      IndexSearcher searcher, List<Candidate> candidates, float[] query) throws IOException {
+    List<Candidate> unseen =
+        candidates.stream()
+            .filter(c -> c.vectorRank == 0)
+            .sorted(Comparator.comparingInt(c -> c.doc))
+            .toList();
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
-    int leafDoc = doc - leaf.docBase;
-    if (values == null || values.advance(leafDoc) != leafDoc) {
+    LeafReaderContext leaf = null;
+    VectorScorer scorer = null;
+    for (Candidate c : unseen) {
+      LeafReaderContext of = leaves.get(ReaderUtil.subIndex(c.doc, leaves));
+      if (of != leaf) {
+        leaf = of;
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+        scorer = values == null ? null : values.scorer(query);
+      }
+      c.similarity = scorer == null ? -1 : similarity(scorer, c.doc - leaf.docBase);
+    }
+  }
+
+  private static double similarity(VectorScorer scorer, int leafDoc) throws IOException {
+    DocIdSetIterator docs = scorer.iterator();
+    int at = docs.docID() < leafDoc ? docs.advance(leafDoc) : docs.docID();
+    if (at != leafDoc) {
       return -1;
     }
-    float[] vector = values.vectorValue();
-    double dot = 0;
-    for (int i = 0; i < vector.length; i++) {
-      dot += vector[i] * query[i];
-    }
-    return dot;
+    // Lucene scores a dot product of unit vectors as (1 + cosine) / 2.
+    return 2.0 * scorer.score() - 1.0;
   }
 
   /** A passage found by either search, with what each side said about it. */

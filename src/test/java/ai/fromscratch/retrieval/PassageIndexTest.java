@@ -137,6 +137,46 @@ class PassageIndexTest {
     }
   }
 
+  /**
+   * Beyond the vector search's 50 candidates, a passage only the keyword search finds is scored
+   * from the 8-bit vectors as the vector hits are: its cosine is the embedding's, within their
+   * rounding.
+   */
+  @Test
+  void aPassageOnlyTheKeywordSearchFindsGetsItsCosine() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      List<Passage> passages = new ArrayList<>();
+      for (int i = 0; i < 120; i++) {
+        passages.addAll(
+            Passage.ofChatPair(
+                1, i, "How do I bake bread number " + i + "?", "Knead.", Chunker.withDefaults()));
+      }
+      String odd = "The zyzzyva weevil lives in tropical forests.";
+      passages.add(new Passage("d2:t1", 2, 1, Passage.TEXT, odd, null, null));
+      indexer(index).add(passages);
+      index.commit();
+
+      // The words name the odd passage, the vector the bread: its 50 nearest are bread.
+      float[] bread = Embedders.quantized().embed("How do I bake bread?");
+      SearchHit found =
+          index.search("zyzzyva", bread, 12, -1).stream()
+              .filter(hit -> hit.id().equals("d2:t1"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(0, found.vectorRank(), "found by its keyword only");
+      double cosine = dot(bread, Embedders.quantized().embed(odd));
+      assertEquals(cosine, found.similarity(), 0.02);
+    }
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
   @Test
   void createRefusesADirectoryThatHoldsAnIndex() {
     Path dir = dataDir.resolve("gen-1");
