@@ -158,14 +158,14 @@ class ScaleOutIT {
       signIn(browser, balancer);
       page.get(balancer.baseUrl() + "/data");
 
-      datasetRow(browser, name).findElement(By.className("preview-button")).click();
+      browser.datasetRow(name).findElement(By.className("preview-button")).click();
       awaitRecords(browser, " number 0?");
       page.findElement(By.cssSelector("#dataForm\\:records .ui-paginator-next")).click();
       awaitRecords(browser, " number 10?");
       page.findElement(By.cssSelector("#dataForm\\:records .ui-paginator-last")).click();
       awaitRecords(browser, " number 20?");
 
-      datasetRow(browser, name).findElement(By.className("delete-button")).click();
+      browser.datasetRow(name).findElement(By.className("delete-button")).click();
       browser
           .waitUpTo(Duration.ofSeconds(10))
           .until(ExpectedConditions.visibilityOfElementLocated(By.className("ui-confirm-dialog")))
@@ -217,18 +217,6 @@ class ScaleOutIT {
       throw new AssertionError(
           "Still at " + page.getCurrentUrl() + " after:\n" + balancer.exchanges(), e);
     }
-  }
-
-  private static WebElement datasetRow(Browser browser, String name) {
-    return browser
-        .waitUpTo(Duration.ofSeconds(20))
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.xpath(
-                    "//tbody[@id='dataForm:datasets_data']/tr[.//span[@class='dataset-name' and"
-                        + " text()='"
-                        + name
-                        + "']]")));
   }
 
   private static void awaitRecords(Browser browser, String text) {

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,6 +34,21 @@ public final class Browser implements AutoCloseable {
   private Browser(WebDriver driver, Path profile) {
     this.driver = driver;
     this.profile = profile;
+  }
+
+  /** The first element {@code locator} finds, once there is one (at most 20 s). */
+  public WebElement present(By locator) {
+    return waitUpTo(Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(locator));
+  }
+
+  /** The row of the Data page's datasets table that shows the dataset {@code name}. */
+  public WebElement datasetRow(String name) {
+    return present(
+        By.xpath(
+            "//tbody[@id='dataForm:datasets_data']/tr[.//span[@class='dataset-name' and text()='"
+                + name
+                + "']]"));
   }
 
   /** Opens a fresh headless browser, or skips the calling test when Chromium is missing. */

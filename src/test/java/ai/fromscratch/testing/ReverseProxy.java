@@ -141,25 +141,11 @@ public final class ReverseProxy implements AutoCloseable {
       try {
         response = client.send(request(exchange, backend), HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
-        exchanges.add(
-            exchange.getRequestMethod()
-                + " "
-                + exchange.getRequestURI()
-                + " -> "
-                + backend
-                + " "
-                + e);
+        record(exchange, backend, e.toString());
         reply(exchange, 502, ("Backend " + backend + ": " + e).getBytes(StandardCharsets.UTF_8));
         return;
       }
-      exchanges.add(
-          exchange.getRequestMethod()
-              + " "
-              + exchange.getRequestURI()
-              + " -> "
-              + backend
-              + " "
-              + response.statusCode());
+      record(exchange, backend, String.valueOf(response.statusCode()));
       response
           .headers()
           .map()
@@ -173,6 +159,17 @@ public final class ReverseProxy implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void record(HttpExchange exchange, String backend, String outcome) {
+    exchanges.add(
+        exchange.getRequestMethod()
+            + " "
+            + exchange.getRequestURI()
+            + " -> "
+            + backend
+            + " "
+            + outcome);
   }
 
   private static HttpRequest request(HttpExchange exchange, String backend) throws IOException {

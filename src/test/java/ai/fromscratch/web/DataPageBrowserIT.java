@@ -63,7 +63,7 @@ class DataPageBrowserIT {
       assertTrue(report.getText().contains("line 26"), report.getText());
       assertTrue(
           report.getText().contains("no known schema (keys found: title)"), report.getText());
-      WebElement row = datasetRow(browser, name);
+      WebElement row = browser.datasetRow(name);
       browser.screenshot("data-upload-report");
 
       row.findElement(By.className("preview-button")).click();
@@ -94,7 +94,7 @@ class DataPageBrowserIT {
           ((org.openqa.selenium.JavascriptExecutor) page).executeScript("return window.hacked;"));
       browser.screenshot("data-preview");
 
-      datasetRow(browser, name).findElement(By.className("delete-button")).click();
+      browser.datasetRow(name).findElement(By.className("delete-button")).click();
       WebElement confirm =
           browser
               .waitUpTo(Duration.ofSeconds(10))
@@ -109,17 +109,6 @@ class DataPageBrowserIT {
           .ignoring(StaleElementReferenceException.class)
           .until(driver -> !names(driver).contains(name));
     }
-  }
-
-  private static WebElement datasetRow(Browser browser, String name) {
-    return browser
-        .waitUpTo(Duration.ofSeconds(20))
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.xpath(
-                    "//tbody[@id='dataForm:datasets_data']/tr[.//span[@class='dataset-name' and text()='"
-                        + name
-                        + "']]")));
   }
 
   private static List<String> names(WebDriver page) {

@@ -33,14 +33,8 @@ class TrainingPageBrowserIT {
   }
 
   private static WebElement jobRow(Browser browser, long id) {
-    return browser
-        .waitUpTo(Duration.ofSeconds(20))
-        .until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.xpath(
-                    "//tbody[@id='dataForm:jobs_data']/tr[td[1][normalize-space()='"
-                        + id
-                        + "']]")));
+    return browser.present(
+        By.xpath("//tbody[@id='dataForm:jobs_data']/tr[td[1][normalize-space()='" + id + "']]"));
   }
 
   /** Clicks a button of a job's row; the table re-renders every second, so it may take a retry. */
