@@ -196,7 +196,6 @@ final class HybridSearch {
     return rare;
   }
 
-  /** The exact cosine of a passage the vector search did not return. */
   /**
    * Gives the keyword hits the vector search missed their cosine from the same 8-bit vectors the
    * vector search scored, in document order (the scorer moves forward only). Their float vectors,
