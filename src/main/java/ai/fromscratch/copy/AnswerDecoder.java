@@ -46,6 +46,9 @@ public final class AnswerDecoder {
   /** Model words a sampled step without top-k considers besides the copies'. */
   static final int SAMPLED_MODEL_WORDS = 256;
 
+  /** Rounding in the scores' sums is far below it: a near tie is left to the full mix. */
+  private static final double DECIDED_MARGIN = 1e-9;
+
   private final TextGenerator generator;
   private final ModelWords words;
   private final CopyCorpus passages;
@@ -154,6 +157,17 @@ public final class AnswerDecoder {
   }
 
   /**
+   * Whether a copied word of probability {@code first} under the passages wins a greedy step over
+   * every other word, the next best of which has {@code second}, whatever the models give: its
+   * score is at least λ·first, another's at most λ·second + (1 − λ) (the models' mix is at most 1).
+   * Most steps of an answer copied from a passage are so decided, and asking the models for them
+   * was most of an answer's time; the answer is the same.
+   */
+  static boolean copiesDecide(double lambda, double first, double second) {
+    return lambda * (first - second) > (1 - lambda) + DECIDED_MARGIN;
+  }
+
+  /**
    * A first piece without the white space before it, but for an indent that makes its line code
    * (four spaces or a tab, as the source set it apart).
    */
@@ -207,6 +221,13 @@ public final class AnswerDecoder {
       byKey.clear();
       entries.clear();
       double lambda = collectCopies(context, lastCopied);
+      if (options.temperature() == 0 && copiesDecide(lambda)) {
+        // The models' share cannot change the winner: scores that keep the copies' order do.
+        for (Entry entry : entries) {
+          entry.score = lambda * entry.copyProbability;
+        }
+        return;
+      }
       double corpusLambda = collectCorpus(corpusContext, lastFromCorpus);
       collectModelWords(model);
       for (Entry entry : entries) {
@@ -218,6 +239,28 @@ public final class AnswerDecoder {
             corpusLambda * entry.corpusProbability + (1 - corpusLambda) * entry.modelProbability;
         entry.score = lambda * entry.copyProbability + (1 - lambda) * rest;
       }
+    }
+
+    /**
+     * Whether the passages' most probable next word wins this greedy step whatever the models say
+     * (see {@link AnswerDecoder#copiesDecide}); it must not be a word the options exclude.
+     */
+    private boolean copiesDecide(double lambda) {
+      Entry best = null;
+      double first = 0;
+      double second = 0;
+      for (Entry entry : entries) {
+        if (entry.copyProbability > first) {
+          second = first;
+          first = entry.copyProbability;
+          best = entry;
+        } else if (entry.copyProbability > second) {
+          second = entry.copyProbability;
+        }
+      }
+      return best != null
+          && (best.word == null || !excluded.contains(best.word))
+          && AnswerDecoder.copiesDecide(lambda, first, second);
     }
 
     /**
@@ -283,7 +326,6 @@ public final class AnswerDecoder {
       return weights.lambda(match.length(), bestFit);
     }
 
-    /** Adds the model's seen continuations and its most probable other words. */
     /**
      * Adds the model's most probable words. Only they can win a step without the copies' support
      * (the copies' own words get their model probability separately), so the long tail the model
