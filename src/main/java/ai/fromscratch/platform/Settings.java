@@ -98,12 +98,19 @@ public final class Settings {
   }
 
   /**
-   * Whether the database is a server that other instances may share (DB_URL is set): the embedded
-   * Derby belongs to one instance. With a shared database, models and the index travel as releases,
+   * Whether the database is a server that other instances may share: DB_URL names one. The embedded
+   * Derby belongs to one instance, and server.xml's own default for DB_URL (visible here like any
+   * setting) is an embedded Derby. With a shared database, models and the index travel as releases,
    * and what this instance's disk holds says nothing about what the others have.
    */
   public boolean sharedDatabase() {
-    return isSet(Setting.DB_URL);
+    String url = get(Setting.DB_URL);
+    return !url.isEmpty() && !isEmbeddedDerby(url);
+  }
+
+  /** {@code jdbc:derby:path}, as against Derby's network server ({@code jdbc:derby://host/db}). */
+  static boolean isEmbeddedDerby(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:derby:") && !jdbcUrl.startsWith("jdbc:derby://");
   }
 
   public Path dataDir() {

@@ -28,6 +28,17 @@ class SettingsTest {
   }
 
   @Test
+  void onlyADatabaseServerIsShared() {
+    assertFalse(read(Map.of()).sharedDatabase());
+    // server.xml's default, which MicroProfile Config hands over like a set value.
+    assertFalse(read(Map.of("DB_URL", "jdbc:derby:/data/db;create=true")).sharedDatabase());
+    assertTrue(read(Map.of("DB_URL", "jdbc:derby://db.internal:1527/app")).sharedDatabase());
+    assertTrue(
+        read(Map.of("DB_URL", "jdbc:postgresql://db.internal:5432/app?user=u&password=p"))
+            .sharedDatabase());
+  }
+
+  @Test
   void blankValueCountsAsUnset() {
     assertEquals("8", read(Map.of("RAG_TOP_K", "  ")).get(Setting.RAG_TOP_K));
   }
