@@ -277,9 +277,7 @@ public class BackupService {
    * what the owner must know, since Render's free instances lose their disk at every restart.
    */
   String durabilityWarning() {
-    boolean embeddedDatabase =
-        !settings.isSet(Setting.DB_URL) || settings.get(Setting.DB_URL).startsWith("jdbc:derby:");
-    if (!settings.isProduction() || s3.enabled() || !embeddedDatabase) {
+    if (!settings.isProduction() || s3.enabled() || settings.sharedDatabase()) {
       return null;
     }
     return "Everything is kept only on this server's disk, which Render's free instances lose at"

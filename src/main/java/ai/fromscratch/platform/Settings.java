@@ -98,10 +98,11 @@ public final class Settings {
   }
 
   /**
-   * Whether the database is a server that other instances may share: DB_URL names one. The embedded
-   * Derby belongs to one instance, and server.xml's own default for DB_URL (visible here like any
-   * setting) is an embedded Derby. With a shared database, models and the index travel as releases,
-   * and what this instance's disk holds says nothing about what the others have.
+   * Whether the database is a server that other instances may share and that outlives this server's
+   * disk: DB_URL names one. The embedded Derby belongs to one instance, and server.xml's own
+   * default for DB_URL (visible here like any setting) is an embedded Derby. With a shared
+   * database, models and the index travel as releases, and what this instance's disk holds says
+   * nothing about what the others have.
    */
   public boolean sharedDatabase() {
     String url = get(Setting.DB_URL);
@@ -109,7 +110,7 @@ public final class Settings {
   }
 
   /** {@code jdbc:derby:path}, as against Derby's network server ({@code jdbc:derby://host/db}). */
-  static boolean isEmbeddedDerby(String jdbcUrl) {
+  private static boolean isEmbeddedDerby(String jdbcUrl) {
     return jdbcUrl.startsWith("jdbc:derby:") && !jdbcUrl.startsWith("jdbc:derby://");
   }
 

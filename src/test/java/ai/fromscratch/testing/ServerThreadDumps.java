@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Registered for every test through JUnit's extension autodetection.
  */
 public class ServerThreadDumps implements TestWatcher {
-  static final Path DIRECTORY = Path.of("target", "thread-dumps").toAbsolutePath();
+  private static final Path BUILD = Path.of("target").toAbsolutePath();
+  private static final Path DIRECTORY = BUILD.resolve("thread-dumps");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
 
   @Override
@@ -31,7 +32,7 @@ public class ServerThreadDumps implements TestWatcher {
   }
 
   private static List<ProcessHandle> libertyServersOfThisBuild() {
-    String build = Path.of("target").toAbsolutePath().toString();
+    String build = BUILD.toString();
     return ProcessHandle.allProcesses()
         .filter(
             process ->
