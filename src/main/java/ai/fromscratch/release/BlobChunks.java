@@ -33,6 +33,14 @@ public class BlobChunks {
     em.persist(new StoredBlob(sha256, size, chunks));
   }
 
+  /** Deletes a blob: its row saying it is whole, and its chunks, in one transaction. */
+  public void remove(String sha256) {
+    em.createQuery("DELETE FROM StoredBlob b WHERE b.sha256 = :sha")
+        .setParameter("sha", sha256)
+        .executeUpdate();
+    discard(sha256);
+  }
+
   public byte[] read(String sha256, int seq) {
     return em.createQuery(
             "SELECT c FROM BlobChunk c WHERE c.sha256 = :sha AND c.seq = :seq", BlobChunk.class)

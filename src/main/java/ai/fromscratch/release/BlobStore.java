@@ -11,6 +11,9 @@ public interface BlobStore {
   /** Stores a file's bytes as the blob {@code sha256}. */
   void put(String sha256, Path file) throws IOException;
 
+  /** Deletes the blob; nothing happens if it is not stored. */
+  void delete(String sha256) throws IOException;
+
   /** Writes the blob's bytes to {@code target}; the caller checks them against the SHA-256. */
   void get(String sha256, Path target) throws IOException;
 

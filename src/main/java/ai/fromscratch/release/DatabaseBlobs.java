@@ -40,6 +40,11 @@ final class DatabaseBlobs implements BlobStore {
   }
 
   @Override
+  public void delete(String sha256) {
+    chunks.remove(sha256);
+  }
+
+  @Override
   public void get(String sha256, Path target) throws IOException {
     int count =
         chunks

@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * A published set of model, tokenizer and index files: the newest row is the one every instance
- * answers with. Rows are only added; the blobs they name stay as long as the row does.
+ * answers with. Rows are added, and removed with the files only they name once newer ones have
+ * replaced them ({@link ReleasePruner}).
  */
 @Entity
 @Table(name = "RELEASE_MANIFEST")

@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * Publishes what this instance answers with (the model and its copy corpus, the tokenizer, the
  * index's last commit) as a new release, after a training job, a restore, an ARPA import or the
  * deletion of a dataset. Each file is uploaded once: a blob that is already stored (an unchanged
- * index segment) is not sent again.
+ * index segment) is not sent again. Releases older than the newest {@link
+ * ReleasePruner#RELEASES_KEPT} are then removed.
  */
 @ApplicationScoped
 public class ReleasePublisher {
@@ -46,6 +47,7 @@ public class ReleasePublisher {
   @Inject DataDirectory dataDirectory;
   @Inject InstanceName instance;
   @Inject RetrievalService retrieval;
+  @Inject ReleasePruner pruner;
 
   void afterTraining(@ObservesAsync TrainingCompleted completed) {
     publishQuietly("training job " + completed.jobId());
@@ -99,6 +101,7 @@ public class ReleasePublisher {
     ReleaseManifest manifest = new ReleaseManifest(files);
     Release release = releases.add(instance.get(), reason, manifest);
     new AdoptedRelease(dataDirectory.root()).record(release.getId(), manifest);
+    pruner.keepNewestQuietly(ReleasePruner.RELEASES_KEPT);
     LOG.info(
         () ->
             "Published release "

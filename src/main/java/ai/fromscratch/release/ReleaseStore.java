@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.List;
 import java.util.Optional;
 
 /** The releases in the database: each its own short transaction. */
@@ -19,6 +20,15 @@ public class ReleaseStore {
     em.persist(release);
     em.flush();
     return release;
+  }
+
+  /** Every release, the newest first. */
+  public List<Release> newestFirst() {
+    return em.createNamedQuery(Release.NEWEST, Release.class).getResultList();
+  }
+
+  public void remove(long id) {
+    em.createQuery("DELETE FROM Release r WHERE r.id = :id").setParameter("id", id).executeUpdate();
   }
 
   public Optional<Release> newest() {

@@ -45,6 +45,11 @@ final class S3Blobs implements BlobStore {
   }
 
   @Override
+  public void delete(String sha256) {
+    bucket.client().deleteObject(delete -> delete.bucket(bucket.name()).key(PREFIX + sha256));
+  }
+
+  @Override
   public void get(String sha256, Path target) throws IOException {
     try (var object =
         bucket.client().getObject(get -> get.bucket(bucket.name()).key(PREFIX + sha256))) {

@@ -14,6 +14,12 @@ import ai.fromscratch.testing.TestDirs;
 import jakarta.json.JsonArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,80 @@ class ServerLifecycleIT {
           second.getJsonObject(1).getString("startedAt"),
           "the first start is kept after the restart");
       assertTrue(Files.isDirectory(data.resolve("db")), "Derby lives inside DATA_DIR");
+    }
+  }
+
+  /**
+   * Versions before the fix published a release into a single instance's own Derby after every
+   * training job; the next start removes them, and the model files they held.
+   */
+  @Test
+  void releasesAnEarlierVersionPublishedIntoItsOwnDatabaseGoAtTheNextStart() throws SQLException {
+    Path data = TestDirs.fresh("lifecycle-releases");
+    try (LibertyServer server = LibertyServer.create("fs-releases", data)) {
+      server.start();
+      server.stop();
+      String sha256 = "e".repeat(64);
+      derby(
+          data,
+          "INSERT INTO RELEASE_MANIFEST (PUBLISHED_AT, PUBLISHED_BY, REASON, MANIFEST) VALUES"
+              + " (CURRENT_TIMESTAMP, 'this instance', 'training job 1', '"
+              + sha256
+              + " 3 models/m.lm')",
+          "INSERT INTO RELEASE_BLOB_CHUNK (SHA256, SEQ, CHUNK_DATA) VALUES ('"
+              + sha256
+              + "', 0, CAST(X'010203' AS BLOB))",
+          "INSERT INTO RELEASE_BLOB (SHA256, BLOB_SIZE, CHUNK_COUNT) VALUES ('"
+              + sha256
+              + "', 3, 1)");
+
+      server.start();
+      assertTrue(server.log().contains("Removed 1 replaced release(s)"), server.log());
+      server.stop();
+
+      assertEquals(
+          List.of(0L, 0L, 0L),
+          derbyCounts(data, "RELEASE_MANIFEST", "RELEASE_BLOB", "RELEASE_BLOB_CHUNK"));
+    }
+  }
+
+  private static void derby(Path data, String... statements) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(derbyUrl(data));
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.executeUpdate(sql);
+      }
+    } finally {
+      shutDown(data);
+    }
+  }
+
+  private static List<Long> derbyCounts(Path data, String... tables) throws SQLException {
+    List<Long> counts = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(derbyUrl(data));
+        Statement statement = connection.createStatement()) {
+      for (String table : tables) {
+        try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+          count.next();
+          counts.add(count.getLong(1));
+        }
+      }
+    } finally {
+      shutDown(data);
+    }
+    return counts;
+  }
+
+  private static String derbyUrl(Path data) {
+    return "jdbc:derby:" + data.resolve("db");
+  }
+
+  /** Derby lets one process at a time open a database: this one lets go before the server. */
+  private static void shutDown(Path data) {
+    try {
+      DriverManager.getConnection(derbyUrl(data) + ";shutdown=true").close();
+    } catch (SQLException expected) {
+      // Derby reports a completed shutdown as an exception (SQL state 08006).
     }
   }
 

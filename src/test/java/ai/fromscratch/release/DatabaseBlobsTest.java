@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Release files kept in the database when no S3 bucket is set up, and the releases themselves, on a
- * real Derby with the tables EclipseLink makes: a file of several chunks comes back byte for byte.
+ * real Derby with the tables EclipseLink makes: a file of several chunks comes back byte for byte,
+ * and a replaced release goes with the files that only it names.
  */
 class DatabaseBlobsTest {
   private static JpaDatabase db;
@@ -82,6 +84,96 @@ class DatabaseBlobsTest {
     assertEquals(second, newest.manifest());
   }
 
+  @Test
+  void replacedReleasesGoWithTheFilesOnlyTheyName() throws IOException {
+    DatabaseBlobs blobs = new DatabaseBlobs(chunks());
+    String kept = stored(blobs, "a tokenizer every release names");
+    String firstOnly = stored(blobs, "the first release's model");
+    String firstAndThird = stored(blobs, "a segment the third release names again");
+    ReleasePruner pruner = pruner(blobs);
+    List<Long> published = new ArrayList<>();
+    for (List<String> files :
+        List.of(
+            List.of(kept, firstOnly, firstAndThird),
+            List.of(kept),
+            List.of(kept, firstAndThird),
+            List.of(kept))) {
+      published.add(pruner.releases.add("instance-a", "a test", manifest(files)).getId());
+    }
+
+    pruner.keepNewest(3);
+
+    assertEquals(
+        List.of(published.get(3), published.get(2), published.get(1)),
+        pruner.releases.newestFirst().stream().map(Release::getId).toList());
+    assertFalse(blobs.has(firstOnly), "the file only the removed release named");
+    assertTrue(blobs.has(firstAndThird), "a file a kept release names too");
+    assertTrue(blobs.has(kept));
+
+    assertEquals(3, pruner.keepNewest(0), "a single instance removes them all");
+    assertTrue(pruner.releases.newestFirst().isEmpty());
+    assertFalse(blobs.has(kept) || blobs.has(firstAndThird));
+    assertEquals(0, pruner.keepNewest(0), "and then has nothing to do");
+  }
+
+  private String stored(DatabaseBlobs blobs, String content) throws IOException {
+    Path file = Files.writeString(dir.resolve(content.hashCode() + ".bin"), content);
+    String sha256 = Digests.sha256(file);
+    blobs.put(sha256, file);
+    return sha256;
+  }
+
+  private static ReleaseManifest manifest(List<String> sha256s) {
+    List<ReleaseFile> files = new ArrayList<>();
+    for (String sha256 : sha256s) {
+      files.add(new ReleaseFile("index/" + sha256, sha256, 1));
+    }
+    return new ReleaseManifest(files);
+  }
+
+  /** The pruner as the container makes it, on these blobs and the database's releases. */
+  private static ReleasePruner pruner(BlobStore blobs) {
+    ReleasePruner pruner = new ReleasePruner();
+    pruner.storage =
+        new SharedStorage() {
+          @Override
+          public BlobStore blobs() {
+            return blobs;
+          }
+        };
+    pruner.releases = releaseStore();
+    return pruner;
+  }
+
+  /** The release store as the container gives it: each call its own transaction. */
+  private static ReleaseStore releaseStore() {
+    return new ReleaseStore() {
+      @Override
+      public Release add(String publishedBy, String reason, ReleaseManifest manifest) {
+        return releases(store -> store.add(publishedBy, reason, manifest));
+      }
+
+      @Override
+      public List<Release> newestFirst() {
+        return releases(ReleaseStore::newestFirst);
+      }
+
+      @Override
+      public void remove(long id) {
+        releases(
+            store -> {
+              store.remove(id);
+              return null;
+            });
+      }
+
+      @Override
+      public Optional<Release> newest() {
+        return releases(ReleaseStore::newest);
+      }
+    };
+  }
+
   private static <T> T releases(Function<ReleaseStore, T> work) {
     return db.inTransaction(
         em -> {
@@ -122,6 +214,15 @@ class DatabaseBlobsTest {
         call(
             store -> {
               store.complete(sha256, size, chunks);
+              return null;
+            });
+      }
+
+      @Override
+      public void remove(String sha256) {
+        call(
+            store -> {
+              store.remove(sha256);
               return null;
             });
       }

@@ -24,10 +24,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -48,7 +51,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Two instances of the app on one PostgreSQL and one S3 bucket, as an owner scales out: what one
  * trains the other answers with, a visitor and the admin move between them freely, a job of an
  * instance that is killed is failed by the other once its claim lapses and completes there when
- * restarted, and the scheduled backup is taken once, not twice.
+ * restarted, the scheduled backup is taken once, not twice, and replaced releases do not pile up.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -281,13 +284,52 @@ class ScaleOutIT {
     assertEquals(importedModel, model(b), "the deletion's release keeps the answering model");
   }
 
+  /**
+   * The four releases so far (the training job, the index job, the import, the deletion) leave
+   * three, and the bucket holds the files these name and no other: the first release's own files
+   * went with it.
+   */
+  @Test
+  @Order(6)
+  void onlyTheNewestReleasesAndTheirFilesAreKept() {
+    awaitUntil(
+        () -> releaseManifests().size() == ReleasePruner.RELEASES_KEPT, Duration.ofSeconds(30));
+    Set<String> named = new TreeSet<>();
+    for (String manifest : releaseManifests()) {
+      ReleaseManifest.parse(manifest).files().forEach(file -> named.add(file.sha256()));
+    }
+    Set<String> stored = new TreeSet<>();
+    for (String key : s3.keys(BUCKET)) {
+      if (key.startsWith("releases/blobs/")) {
+        stored.add(key.substring("releases/blobs/".length()));
+      }
+    }
+    assertEquals(named, stored);
+    assertTrue(
+        (a.log() + b.log()).contains("Removed 1 replaced release(s)"), "the first release went");
+  }
+
+  private static List<String> releaseManifests() {
+    try (Connection connection = database.connect();
+        ResultSet rows =
+            connection.createStatement().executeQuery("SELECT MANIFEST FROM RELEASE_MANIFEST")) {
+      List<String> manifests = new ArrayList<>();
+      while (rows.next()) {
+        manifests.add(rows.getString(1));
+      }
+      return manifests;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The passages in the instance's own copy of the index. */
   private static long passages(LibertyServer server) {
     return json(admin.get(server.baseUrl() + "/api/rag")).getJsonNumber("passages").longValue();
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theScheduledBackupIsTakenOnceBetweenBothInstances() {
     awaitUntil(() -> skipped(a) + skipped(b) > 0, Duration.ofSeconds(150));
     Map<String, Integer> perSlot = new HashMap<>();
@@ -306,7 +348,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aStopAskedOfTheOtherInstanceStopsTheJobWhereItRuns() {
     long dataset = upload(a, Uploads.file("scale-pairs.jsonl", TestData.qaPairs(6000, 21)));
     longJob =
@@ -324,7 +366,7 @@ class ScaleOutIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aJobOfAKilledInstanceFailsOnTheOtherAfterItsLeaseAndCompletesThereWhenRestarted() {
     long job = longJob;
     Http.Reply resumed = admin.postJson(a.baseUrl() + "/api/train/" + job + "/restart", "{}");
