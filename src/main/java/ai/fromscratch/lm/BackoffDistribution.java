@@ -7,6 +7,12 @@ import java.util.SplittableRandom;
  * the longest context first (their stored probability is already p(word | context)), then those of
  * shorter contexts scaled by the backoffs of the longer ones, then the unigram rest through an
  * alias table. One word's probability is settled at the first level that lists it.
+ *
+ * <p>Appended words are scored when the distribution is next asked, not when they come: the state
+ * after a history depends on its last order − 1 words alone, so a run of words that nobody asks
+ * about costs at most order − 1 lookups. An answer copied from a passage asks the model about few
+ * of its words, and scoring each one on arrival, in a model mapped from disk, was the largest part
+ * of an answer's time.
  */
 final class BackoffDistribution implements NextWordDistribution {
   /** Rejections of already offered words before an exact scan takes over. */
@@ -21,10 +27,21 @@ final class BackoffDistribution implements NextWordDistribution {
   private int nextContextLength;
   private double scale;
 
+  /** The words appended since {@link #state} was brought up to date, oldest first. */
+  private final int[] unscored;
+
+  private int unscoredCount;
+
+  /** More words came than a context holds: the state is rebuilt from the last of them. */
+  private boolean contextReplaced;
+
+  private boolean stale;
+
   BackoffDistribution(NgramModel model, UnigramAliasTable unigrams) {
     this.model = model;
     this.unigrams = unigrams;
     this.scratch = model.newState();
+    this.unscored = new int[model.order() - 1];
     reset();
   }
 
@@ -35,31 +52,67 @@ final class BackoffDistribution implements NextWordDistribution {
   @Override
   public void reset() {
     state = model.sentenceStart();
+    unscoredCount = 0;
+    contextReplaced = false;
+    stale = false;
     rewind();
   }
 
   @Override
   public void append(int word) {
-    model.score(state, word, scratch);
-    ContextState swap = state;
-    state = scratch;
-    scratch = swap;
-    rewind();
+    stale = true;
+    if (unscored.length == 0) {
+      return;
+    }
+    if (unscoredCount == unscored.length) {
+      System.arraycopy(unscored, 1, unscored, 0, unscoredCount - 1);
+      unscoredCount--;
+      contextReplaced = true;
+    }
+    unscored[unscoredCount++] = word;
   }
 
   @Override
   public double probability(int word) {
+    scoreAppended();
     return exp10(model.score(state, word, scratch));
   }
 
   @Override
   public void rewind() {
+    scoreAppended();
+    nextContextLength = state.length;
+    scale = 1;
+  }
+
+  /**
+   * Brings the state up to date with the appended words and rewinds. After more than order − 1 of
+   * them, the state from the sentence start over the last order − 1 is the same as over them all: a
+   * longer context reaches no further back.
+   */
+  private void scoreAppended() {
+    if (!stale) {
+      return;
+    }
+    stale = false;
+    if (contextReplaced) {
+      state = model.sentenceStart();
+      contextReplaced = false;
+    }
+    for (int i = 0; i < unscoredCount; i++) {
+      model.score(state, unscored[i], scratch);
+      ContextState swap = state;
+      state = scratch;
+      scratch = swap;
+    }
+    unscoredCount = 0;
     nextContextLength = state.length;
     scale = 1;
   }
 
   @Override
   public boolean offerNextLevel(Candidates out, WordSet offered) {
+    scoreAppended();
     while (nextContextLength > 0) {
       int level = nextContextLength - 1;
       int node = state.nodes[level];
@@ -84,6 +137,7 @@ final class BackoffDistribution implements NextWordDistribution {
 
   @Override
   public void offerMostProbable(int max, Candidates out, WordSet offered) {
+    scoreAppended();
     int size = model.vocabulary().size();
     // Ids from 3 on are sorted by unigram probability; </s> (2) is checked first.
     for (int word = Vocabulary.EOS; word < size && out.size() < max; word++) {
