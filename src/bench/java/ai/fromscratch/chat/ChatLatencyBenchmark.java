@@ -7,6 +7,8 @@ import ai.fromscratch.testing.MemoryCgroup;
 import ai.fromscratch.testing.TestDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,12 +21,19 @@ import java.util.Locale;
  * directory), learns the Brown corpus's training lines as texts (order 4, every line indexed for
  * retrieval); then clients ask the first words of Brown's test lines through {@code POST
  * /api/chat}, with retrieval and the chat's default sampling. Latency is measured at the client,
- * from the request to the whole answer.
+ * from the request to the whole answer, after unmeasured answers at each number of clients.
  */
 public final class ChatLatencyBenchmark {
   private static final int CLIENTS = 8;
   private static final int REQUESTS_PER_CLIENT = 60;
   private static final int WARM_UP = 80;
+
+  /**
+   * Answers each of the clients asks before they are measured, as the single client's warm-up:
+   * their first requests open their connections and meet the server's first contention.
+   */
+  private static final int CONCURRENT_WARM_UP = 10;
+
   private static final int QUESTION_WORDS = 8;
 
   /**
@@ -34,6 +43,13 @@ public final class ChatLatencyBenchmark {
   static final String SERVER_OPTIONS = "bench.serverJvmArgs";
 
   private ChatLatencyBenchmark() {}
+
+  /** Other questions than those measured, so that no measured answer was just asked. */
+  private static List<String> warmUpQuestions(List<String> questions) {
+    List<String> rotated = new ArrayList<>(questions);
+    Collections.rotate(rotated, questions.size() / 2);
+    return rotated;
+  }
 
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
@@ -69,6 +85,7 @@ public final class ChatLatencyBenchmark {
 
       ChatClients.run(api, questions, 1, WARM_UP);
       ChatClients.Measured single = ChatClients.run(api, questions, 1, REQUESTS_PER_CLIENT * 2);
+      ChatClients.run(api, warmUpQuestions(questions), CLIENTS, CONCURRENT_WARM_UP);
       ChatClients.Measured concurrent =
           ChatClients.run(api, questions, CLIENTS, REQUESTS_PER_CLIENT);
       for (ChatClients.Measured run : List.of(single, concurrent)) {

@@ -49,8 +49,9 @@ public class ReleasePruner {
   }
 
   /**
-   * Keeps the newest {@code kept} releases and removes the others: each row first, so that no
-   * instance starts to fetch a release whose files are going, then the files no kept release names.
+   * Keeps the newest {@code kept} releases and removes the others: for each, the files no kept
+   * release names, then its row. Instances fetch only the newest release, which is kept; a release
+   * whose files could not all be deleted stays listed, and the next pruning tries again.
    *
    * @return how many releases were removed
    */
@@ -64,12 +65,12 @@ public class ReleasePruner {
     BlobStore blobs = storage.blobs();
     List<Release> replaced = all.subList(kept, all.size());
     for (Release release : replaced) {
-      releases.remove(release.getId());
       for (String sha256 : checksums(release)) {
         if (named.add(sha256)) {
           blobs.delete(sha256);
         }
       }
+      releases.remove(release.getId());
     }
     LOG.info(
         () ->
