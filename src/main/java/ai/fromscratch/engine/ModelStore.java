@@ -24,12 +24,18 @@ import java.util.stream.Stream;
  * The model files under {@code DATA_DIR/models}: each trained or imported model is one file, and
  * the file {@code ACTIVE} names the one that answers. Loading falls back to the newest good file
  * when the named one is missing or damaged, so a bad file never leaves the app without a model.
+ * Making a model active deletes the files of all but the {@link #MODELS_KEPT} newest (the active
+ * one is always kept): every training job adds a model, and every backup carries the folder.
  */
 @ApplicationScoped
 public class ModelStore {
   static final String EXTENSION = ".lm";
   static final String COPY_EXTENSION = ".copy";
   private static final String POINTER = "ACTIVE";
+
+  /** The model files kept: the active one, and the newest others to fall back on. */
+  static final int MODELS_KEPT = 3;
+
   private static final Logger LOG = Logger.getLogger(ModelStore.class.getName());
 
   @Inject DataDirectory dataDirectory;
@@ -81,12 +87,37 @@ public class ModelStore {
     }
   }
 
-  /** Makes {@code file} the model loaded at the next start (the pointer is replaced durably). */
+  /**
+   * Makes {@code file} the model loaded at the next start (the pointer is replaced durably), and
+   * deletes the model files beyond the {@link #MODELS_KEPT} kept.
+   */
   public void markActive(Path file) {
     try {
       pointer().point(file);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot record the active model", e);
+    }
+    deleteReplaced(file.getFileName().toString());
+  }
+
+  /**
+   * Deletes the model files (and their copy corpora) other than the active one and the newest
+   * others. A model still answering a request in flight stays readable: its mapping outlives the
+   * file's name.
+   */
+  private void deleteReplaced(String active) {
+    List<Path> others =
+        modelFiles().stream()
+            .filter(file -> !file.getFileName().toString().equals(active))
+            .toList();
+    for (Path old : others.subList(Math.min(MODELS_KEPT - 1, others.size()), others.size())) {
+      try {
+        Files.deleteIfExists(copyCorpusFile(old));
+        Files.deleteIfExists(old);
+        LOG.info(() -> "Deleted the replaced model " + old.getFileName());
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Could not delete the replaced model " + old, e);
+      }
     }
   }
 
