@@ -35,8 +35,6 @@ final class BackoffDistribution implements NextWordDistribution {
   /** More words came than a context holds: the state is rebuilt from the last of them. */
   private boolean contextReplaced;
 
-  private boolean stale;
-
   BackoffDistribution(NgramModel model, UnigramAliasTable unigrams) {
     this.model = model;
     this.unigrams = unigrams;
@@ -54,13 +52,12 @@ final class BackoffDistribution implements NextWordDistribution {
     state = model.sentenceStart();
     unscoredCount = 0;
     contextReplaced = false;
-    stale = false;
     rewind();
   }
 
   @Override
   public void append(int word) {
-    stale = true;
+    // A unigram model has no context: its state never changes.
     if (unscored.length == 0) {
       return;
     }
@@ -91,10 +88,9 @@ final class BackoffDistribution implements NextWordDistribution {
    * longer context reaches no further back.
    */
   private void scoreAppended() {
-    if (!stale) {
+    if (unscoredCount == 0) {
       return;
     }
-    stale = false;
     if (contextReplaced) {
       state = model.sentenceStart();
       contextReplaced = false;

@@ -83,30 +83,42 @@ class ServerLifecycleIT {
   }
 
   private static void derby(Path data, String... statements) throws SQLException {
+    inDerby(
+        data,
+        statement -> {
+          for (String sql : statements) {
+            statement.executeUpdate(sql);
+          }
+        });
+  }
+
+  private static List<Long> derbyCounts(Path data, String... tables) throws SQLException {
+    List<Long> counts = new ArrayList<>();
+    inDerby(
+        data,
+        statement -> {
+          for (String table : tables) {
+            try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+              count.next();
+              counts.add(count.getLong(1));
+            }
+          }
+        });
+    return counts;
+  }
+
+  /** Runs {@code work} on the stopped server's database, and lets go of it afterwards. */
+  private static void inDerby(Path data, DerbyWork work) throws SQLException {
     try (Connection connection = DriverManager.getConnection(derbyUrl(data));
         Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.executeUpdate(sql);
-      }
+      work.run(statement);
     } finally {
       shutDown(data);
     }
   }
 
-  private static List<Long> derbyCounts(Path data, String... tables) throws SQLException {
-    List<Long> counts = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(derbyUrl(data));
-        Statement statement = connection.createStatement()) {
-      for (String table : tables) {
-        try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-          count.next();
-          counts.add(count.getLong(1));
-        }
-      }
-    } finally {
-      shutDown(data);
-    }
-    return counts;
+  private interface DerbyWork {
+    void run(Statement statement) throws SQLException;
   }
 
   private static String derbyUrl(Path data) {
