@@ -46,10 +46,14 @@ public final class AnswerQualityBenchmark {
           PythonFaq.followUps(dev ? "follow-ups-dev.jsonl" : "follow-ups.jsonl");
       List<PythonFaq.Question> uncovered =
           PythonFaq.questions(dev ? "uncovered-dev.jsonl" : "uncovered.jsonl");
+      List<List<String>> uncoveredFollowUps =
+          PythonFaq.uncoveredFollowUps(
+              dev ? "uncovered-follow-ups-dev.jsonl" : "uncovered-follow-ups.jsonl");
       long started = System.nanoTime();
       List<AnswerQuality.Row> rows = quality.measure(test, weights);
       List<AnswerQuality.Row> followed = quality.measureFollowUps(followUps, weights);
-      AnswerQuality.Declines declines = quality.declines(test, uncovered, AnswerQuality.NO_ANSWER);
+      AnswerQuality.Declines declines =
+          quality.declines(test, uncovered, uncoveredFollowUps, AnswerQuality.NO_ANSWER);
       String table =
           table(quality, test.size(), rows, weights, (System.nanoTime() - started) / 1e9)
               + followUpTable(followed)
@@ -96,18 +100,23 @@ public final class AnswerQualityBenchmark {
   static void sweepNoAnswer(AnswerQuality quality) {
     List<PythonFaq.Question> covered = PythonFaq.questions("dev-questions.jsonl");
     List<PythonFaq.Question> uncovered = PythonFaq.questions("uncovered-dev.jsonl");
+    List<List<String>> uncoveredFollowUps =
+        PythonFaq.uncoveredFollowUps("uncovered-follow-ups-dev.jsonl");
     for (int hundredths = 35; hundredths <= 52; hundredths++) {
+      NoAnswer noAnswer = new NoAnswer(AnswerQuality.NO_ANSWER.text(), hundredths / 100.0);
       AnswerQuality.Declines declines =
-          quality.declines(
-              covered, uncovered, new NoAnswer(AnswerQuality.NO_ANSWER.text(), hundredths / 100.0));
+          quality.declines(covered, uncovered, uncoveredFollowUps, noAnswer);
       System.out.printf(
           Locale.ROOT,
-          "ANSWER_MIN_SIMILARITY %.2f: declines %d of %d covered, %d of %d uncovered%n",
+          "ANSWER_MIN_SIMILARITY %.2f: declines %d of %d covered, %d of %d uncovered, %d of %d"
+              + " uncovered follow-ups%n",
           hundredths / 100.0,
           declines.coveredDeclined(),
           declines.covered(),
           declines.uncoveredDeclined(),
-          declines.uncovered());
+          declines.uncovered(),
+          declines.uncoveredFollowUpsDeclined(),
+          declines.uncoveredFollowUps());
     }
   }
 
@@ -126,10 +135,13 @@ public final class AnswerQualityBenchmark {
     return String.format(
         Locale.ROOT,
         "%n\"I don't know\" (ANSWER_MIN_SIMILARITY %s): %d of %d questions the FAQ does not"
-            + " cover, and %d of the %d covered test questions (their F1 above counts it)%n",
+            + " cover, %d of %d follow-ups it does not cover (after a question it does), and %d of"
+            + " the %d covered test questions (their F1 above counts it)%n",
         AnswerQuality.NO_ANSWER.minSimilarity(),
         declines.uncoveredDeclined(),
         declines.uncovered(),
+        declines.uncoveredFollowUpsDeclined(),
+        declines.uncoveredFollowUps(),
         declines.coveredDeclined(),
         declines.covered());
   }

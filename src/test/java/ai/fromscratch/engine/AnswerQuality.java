@@ -74,9 +74,16 @@ final class AnswerQuality implements AutoCloseable {
   record Row(String name, int questions, Double sourceAt1, Double sourceAt3, double f1) {}
 
   /**
-   * How often the answers declined: of covered questions, and of questions the data does not cover.
+   * How often the answers declined: of covered questions, of questions the data does not cover, and
+   * of follow-ups it does not cover (after a first question it does).
    */
-  record Declines(int covered, int coveredDeclined, int uncovered, int uncoveredDeclined) {}
+  record Declines(
+      int covered,
+      int coveredDeclined,
+      int uncovered,
+      int uncoveredDeclined,
+      int uncoveredFollowUps,
+      int uncoveredFollowUpsDeclined) {}
 
   AnswerQuality(SentenceEmbedder embedder) {
     this.sections = PythonFaq.load();
@@ -170,15 +177,24 @@ final class AnswerQuality implements AutoCloseable {
 
   /**
    * How often the chat says "I don't know" with {@code noAnswer}, to covered and uncovered
-   * questions.
+   * questions, and to the second turns of {@code uncoveredFollowUps}.
    */
   Declines declines(
-      List<PythonFaq.Question> covered, List<PythonFaq.Question> uncovered, NoAnswer noAnswer) {
+      List<PythonFaq.Question> covered,
+      List<PythonFaq.Question> uncovered,
+      List<List<String>> uncoveredFollowUps,
+      NoAnswer noAnswer) {
     return new Declines(
         covered.size(),
         declined(covered, noAnswer),
         uncovered.size(),
-        declined(uncovered, noAnswer));
+        declined(uncovered, noAnswer),
+        uncoveredFollowUps.size(),
+        (int)
+            uncoveredFollowUps.stream()
+                .filter(
+                    turns -> noAnswer.declines(records(turns.get(1), Optional.of(turns.get(0)))))
+                .count());
   }
 
   private int declined(List<PythonFaq.Question> questions, NoAnswer noAnswer) {

@@ -149,6 +149,13 @@ final class PythonFaq {
         .toList();
   }
 
+  /** The turns of the conversations of {@code answers/python-faq/<resource>} (no section). */
+  static List<List<String>> uncoveredFollowUps(String resource) {
+    return jsonLines(resource).stream()
+        .map(json -> json.getJsonArray("turns").getValuesAs(JsonString::getString))
+        .toList();
+  }
+
   private static boolean isFaq(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".rst.txt") && !name.equals("index.rst.txt");
