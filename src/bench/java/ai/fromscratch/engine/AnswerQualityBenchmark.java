@@ -14,8 +14,8 @@ import java.util.Locale;
  * AnswerQuality} on the test questions, the follow-ups and the "I don't know" counts, written to a
  * Markdown report. With {@code --tune} it first searches the mixing weights on the development
  * questions only and reports the best, then (as {@code --sweep} alone does) shows how
- * ANSWER_MIN_SIMILARITY trades declines on the development sets; {@code --dev} measures the
- * development sets instead of the test sets.
+ * ANSWER_MIN_SIMILARITY and FOLLOW_UP_MIN_WORDS_HELD trade declines on the development sets; {@code
+ * --dev} measures the development sets instead of the test sets.
  */
 public final class AnswerQualityBenchmark {
   private AnswerQualityBenchmark() {}
@@ -53,7 +53,7 @@ public final class AnswerQualityBenchmark {
       List<AnswerQuality.Row> rows = quality.measure(test, weights);
       List<AnswerQuality.Row> followed = quality.measureFollowUps(followUps, weights);
       AnswerQuality.Declines declines =
-          quality.declines(test, uncovered, uncoveredFollowUps, AnswerQuality.NO_ANSWER);
+          quality.declines(test, uncovered, followUps, uncoveredFollowUps, AnswerQuality.NO_ANSWER);
       String table =
           table(quality, test.size(), rows, weights, (System.nanoTime() - started) / 1e9)
               + followUpTable(followed)
@@ -94,30 +94,48 @@ public final class AnswerQualityBenchmark {
   }
 
   /**
-   * How ANSWER_MIN_SIMILARITY trades declined covered questions for declined uncovered ones, on the
-   * development sets only.
+   * How ANSWER_MIN_SIMILARITY and FOLLOW_UP_MIN_WORDS_HELD trade declined covered questions and
+   * follow-ups for declined uncovered ones, on the development sets only.
    */
   static void sweepNoAnswer(AnswerQuality quality) {
     List<PythonFaq.Question> covered = PythonFaq.questions("dev-questions.jsonl");
     List<PythonFaq.Question> uncovered = PythonFaq.questions("uncovered-dev.jsonl");
+    List<PythonFaq.FollowUp> coveredFollowUps = PythonFaq.followUps("follow-ups-dev.jsonl");
     List<List<String>> uncoveredFollowUps =
         PythonFaq.uncoveredFollowUps("uncovered-follow-ups-dev.jsonl");
+    NoAnswer chat = AnswerQuality.NO_ANSWER;
     for (int hundredths = 35; hundredths <= 52; hundredths++) {
-      NoAnswer noAnswer = new NoAnswer(AnswerQuality.NO_ANSWER.text(), hundredths / 100.0);
-      AnswerQuality.Declines declines =
-          quality.declines(covered, uncovered, uncoveredFollowUps, noAnswer);
-      System.out.printf(
-          Locale.ROOT,
-          "ANSWER_MIN_SIMILARITY %.2f: declines %d of %d covered, %d of %d uncovered, %d of %d"
-              + " uncovered follow-ups%n",
-          hundredths / 100.0,
-          declines.coveredDeclined(),
-          declines.covered(),
-          declines.uncoveredDeclined(),
-          declines.uncovered(),
-          declines.uncoveredFollowUpsDeclined(),
-          declines.uncoveredFollowUps());
+      NoAnswer noAnswer = new NoAnswer(chat.text(), hundredths / 100.0, chat.minWordsHeld());
+      printDeclines(
+          "ANSWER_MIN_SIMILARITY",
+          hundredths,
+          quality.declines(covered, uncovered, coveredFollowUps, uncoveredFollowUps, noAnswer));
     }
+    for (int hundredths = 0; hundredths <= 40; hundredths += 5) {
+      NoAnswer noAnswer = new NoAnswer(chat.text(), chat.minSimilarity(), hundredths / 100.0);
+      printDeclines(
+          "FOLLOW_UP_MIN_WORDS_HELD",
+          hundredths,
+          quality.declines(covered, uncovered, coveredFollowUps, uncoveredFollowUps, noAnswer));
+    }
+  }
+
+  private static void printDeclines(
+      String setting, int hundredths, AnswerQuality.Declines declines) {
+    System.out.printf(
+        Locale.ROOT,
+        "%s %.2f: declines %d of %d covered, %d of %d uncovered; follow-ups: %d of %d covered,"
+            + " %d of %d uncovered%n",
+        setting,
+        hundredths / 100.0,
+        declines.coveredDeclined(),
+        declines.covered(),
+        declines.uncoveredDeclined(),
+        declines.uncovered(),
+        declines.coveredFollowUpsDeclined(),
+        declines.coveredFollowUps(),
+        declines.uncoveredFollowUpsDeclined(),
+        declines.uncoveredFollowUps());
   }
 
   static String followUpTable(List<AnswerQuality.Row> rows) {
@@ -134,16 +152,20 @@ public final class AnswerQualityBenchmark {
   static String declineTable(AnswerQuality.Declines declines) {
     return String.format(
         Locale.ROOT,
-        "%n\"I don't know\" (ANSWER_MIN_SIMILARITY %s): %d of %d questions the FAQ does not"
-            + " cover, %d of %d follow-ups it does not cover (after a question it does), and %d of"
-            + " the %d covered test questions (their F1 above counts it)%n",
+        "%n\"I don't know\" (ANSWER_MIN_SIMILARITY %s, FOLLOW_UP_MIN_WORDS_HELD %s): %d of %d"
+            + " questions the FAQ does not cover and %d of the %d covered test questions (their F1"
+            + " above counts it); %d of %d follow-ups it does not cover (after a question it does)"
+            + " and %d of the %d follow-ups above%n",
         AnswerQuality.NO_ANSWER.minSimilarity(),
+        AnswerQuality.NO_ANSWER.minWordsHeld(),
         declines.uncoveredDeclined(),
         declines.uncovered(),
+        declines.coveredDeclined(),
+        declines.covered(),
         declines.uncoveredFollowUpsDeclined(),
         declines.uncoveredFollowUps(),
-        declines.coveredDeclined(),
-        declines.covered());
+        declines.coveredFollowUpsDeclined(),
+        declines.coveredFollowUps());
   }
 
   static String table(

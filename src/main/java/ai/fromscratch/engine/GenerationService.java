@@ -125,7 +125,8 @@ public class GenerationService {
             ? Optional.of(
                 new NoAnswer(
                     settings.get(Setting.NO_ANSWER_TEXT),
-                    settings.getDouble(Setting.ANSWER_MIN_SIMILARITY)))
+                    settings.getDouble(Setting.ANSWER_MIN_SIMILARITY),
+                    settings.getDouble(Setting.FOLLOW_UP_MIN_WORDS_HELD)))
             : Optional.empty();
     Answerer.Answer answer =
         new Answerer(model, Answerer.TUNED, settings.getInt(Setting.MAX_CONTEXT_CHARS), noAnswer)

@@ -34,6 +34,11 @@ public enum Setting {
       "least similarity of the best source for the chat to answer; below it the answer is"
           + " `NO_ANSWER_TEXT` with the closest passages as suggestions",
       Kind.decimal(0, 1)),
+  FOLLOW_UP_MIN_WORDS_HELD(
+      "0.12",
+      "least share of a follow-up's own words (weighted by rarity) its best source must hold for"
+          + " the chat to answer; below it the answer is `NO_ANSWER_TEXT`",
+      Kind.decimal(0, 1)),
   NO_ANSWER_TEXT(
       "I don't know: nothing in the data I have answers that.",
       "what the chat answers when nothing retrieved supports an answer",

@@ -2,6 +2,7 @@ package ai.fromscratch.retrieval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,6 +49,25 @@ final class KeywordTerms {
       throw new UncheckedIOException(e);
     }
     return terms;
+  }
+
+  /** Which of the {@code wanted} terms a text holds, read until it has shown them all. */
+  Set<String> heldIn(String text, Set<String> wanted) {
+    Set<String> held = new HashSet<>();
+    try (TokenStream tokens = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (held.size() < wanted.size() && tokens.incrementToken()) {
+        String word = term.toString();
+        if (wanted.contains(word)) {
+          held.add(word);
+        }
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return held;
   }
 
   /**

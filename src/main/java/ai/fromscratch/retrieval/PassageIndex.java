@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
@@ -356,6 +359,36 @@ public final class PassageIndex implements Closeable {
       String queryText, float[] queryVector, int k, double minSimilarity) {
     return withSearcher(
         searcher -> search.records(searcher, queryText, queryVector, k, minSimilarity));
+  }
+
+  /**
+   * For each text, the share of a question's words it holds, each word weighted by its rarity in
+   * the index (inverse document frequency: a word no passage holds weighs most, one most passages
+   * hold next to nothing). A question without a word to weigh (only stop words) is wholly held.
+   */
+  public List<Double> shareOfWordsHeld(String question, List<String> texts) {
+    return withSearcher(
+        searcher -> {
+          Map<String, Double> weights = wordWeights(searcher.getIndexReader(), question);
+          double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+          List<Double> shares = new ArrayList<>();
+          for (String text : texts) {
+            double held =
+                keywords.heldIn(text, weights.keySet()).stream().mapToDouble(weights::get).sum();
+            shares.add(total == 0 ? 1.0 : held / total);
+          }
+          return shares;
+        });
+  }
+
+  private Map<String, Double> wordWeights(IndexReader reader, String question) throws IOException {
+    Map<String, Double> weights = new HashMap<>();
+    int passages = reader.numDocs();
+    for (String term : keywords.of(question)) {
+      int holding = reader.docFreq(new Term(TEXT, term));
+      weights.put(term, Math.log((passages + 1.0) / (holding + 0.5)));
+    }
+    return weights;
   }
 
   /** The stored passage of this id, if the index holds it (scores are 0: it was not searched). */

@@ -1,13 +1,17 @@
 package ai.fromscratch.retrieval;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a search looks for: the words its keyword searches read and the unit vector its
  * nearest-neighbour search reads. A follow-up's query also carries the question before it, so that
  * "and back again?" finds what the conversation is about.
+ *
+ * @param ownText the latest question alone (the follow-up's own words; the text of a question asked
+ *     alone)
  */
-public record Query(String text, float[] vector) {
+public record Query(String text, float[] vector, String ownText) {
   /**
    * The earlier question's weight in a follow-up's vector, against 1 for the follow-up itself. On
    * the development follow-ups of Python's FAQ (12 conversations), 0.3 and 0.5 put the right
@@ -18,7 +22,12 @@ public record Query(String text, float[] vector) {
 
   /** A question on its own. */
   public static Query of(SentenceEmbedder embedder, String text) {
-    return new Query(text, embedder.embed(text));
+    return new Query(text, embedder.embed(text), text);
+  }
+
+  /** Whether the query also reads a question before its own. */
+  public boolean followsUp() {
+    return !Objects.equals(text, ownText);
   }
 
   /**
@@ -42,6 +51,6 @@ public record Query(String text, float[] vector) {
     for (int i = 0; i < mixed.length; i++) {
       mixed[i] *= scale;
     }
-    return new Query(earlier.get() + "\n" + text, mixed);
+    return new Query(earlier.get() + "\n" + text, mixed, text);
   }
 }

@@ -1,5 +1,6 @@
 package ai.fromscratch.retrieval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,10 +16,24 @@ import java.util.function.Function;
 public final class RecordRanking {
   private RecordRanking() {}
 
-  /** The best {@code k} records for a query in an index, as answers use them. */
+  /**
+   * The best {@code k} records for a query in an index, as answers use them; a follow-up's records
+   * also say how much of its own words they hold.
+   */
   public static List<RecordHit> search(
       PassageIndex index, Query query, int k, double minSimilarity) {
-    return of(index.searchRecords(query.text(), query.vector(), k, minSimilarity), index::stored);
+    List<RecordHit> records =
+        of(index.searchRecords(query.text(), query.vector(), k, minSimilarity), index::stored);
+    if (!query.followsUp() || records.isEmpty()) {
+      return records;
+    }
+    List<Double> held =
+        index.shareOfWordsHeld(query.ownText(), records.stream().map(RecordHit::text).toList());
+    List<RecordHit> judged = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      judged.add(records.get(i).withWordsHeld(held.get(i)));
+    }
+    return judged;
   }
 
   /**
@@ -49,7 +64,7 @@ public final class RecordRanking {
   private static RecordHit record(SearchHit best, Function<String, Optional<SearchHit>> stored) {
     double fit = best.similarity();
     if (best.kind().equals(Passage.TEXT)) {
-      return new RecordHit(best.datasetId(), best.recordId(), null, best.text(), fit, best);
+      return new RecordHit(best.datasetId(), best.recordId(), null, best.text(), fit, best, 1);
     }
     Optional<SearchHit> question =
         best.kind().equals(Passage.QUESTION)
@@ -62,9 +77,10 @@ public final class RecordRanking {
           question.get().text(),
           question.get().answer(),
           fit,
-          best);
+          best,
+          1);
     }
     // An answer whose question is gone (a half-written index): the answer alone.
-    return new RecordHit(best.datasetId(), best.recordId(), null, best.text(), fit, best);
+    return new RecordHit(best.datasetId(), best.recordId(), null, best.text(), fit, best, 1);
   }
 }

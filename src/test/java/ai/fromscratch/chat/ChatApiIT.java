@@ -181,6 +181,24 @@ class ChatApiIT {
   }
 
   @Test
+  void aFollowUpTheDataDoesNotAnswerGetsIDontKnowThoughItsTopicIsCovered() {
+    JsonObject kettle =
+        chat("{\"message\": \"What does the blue light on the Zephyr kettle mean?\"}");
+
+    JsonObject alexa =
+        chat(
+            "{\"conversation_id\": "
+                + conversationOf(kettle)
+                + ", \"message\": \"and how do I pair it with Alexa?\"}");
+
+    assertEquals("no_answer", alexa.getString("stop_reason"), alexa.toString());
+    assertEquals(Setting.NO_ANSWER_TEXT.defaultValue(), alexa.getString("answer"));
+    assertTrue(
+        alexa.getJsonArray("also_retrieved").toString().contains("Zephyr kettle"),
+        "the closest passages are offered: " + alexa);
+  }
+
+  @Test
   void aQuestionTheDataDoesNotAnswerGetsIDontKnowUnlessRetrievalIsOff() {
     JsonObject answer = chat("{\"message\": \"Who painted the Mona Lisa?\"}");
 

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Answers to questions about Python's FAQ ({@link PythonFaq}), measured side by side: (a) the model
@@ -64,24 +65,30 @@ final class AnswerQuality implements AutoCloseable {
   private final PassageIndex index;
   private final Map<String, List<RecordHit>> found = new java.util.HashMap<>();
 
-  /** The chat's "I don't know", at its defaults (ANSWER_MIN_SIMILARITY, NO_ANSWER_TEXT). */
+  /**
+   * The chat's "I don't know", at its defaults (NO_ANSWER_TEXT, ANSWER_MIN_SIMILARITY,
+   * FOLLOW_UP_MIN_WORDS_HELD).
+   */
   static final NoAnswer NO_ANSWER =
       new NoAnswer(
           Setting.NO_ANSWER_TEXT.defaultValue(),
-          Double.parseDouble(Setting.ANSWER_MIN_SIMILARITY.defaultValue()));
+          Double.parseDouble(Setting.ANSWER_MIN_SIMILARITY.defaultValue()),
+          Double.parseDouble(Setting.FOLLOW_UP_MIN_WORDS_HELD.defaultValue()));
 
   /** One row of the table. */
   record Row(String name, int questions, Double sourceAt1, Double sourceAt3, double f1) {}
 
   /**
-   * How often the answers declined: of covered questions, of questions the data does not cover, and
-   * of follow-ups it does not cover (after a first question it does).
+   * How often the answers declined: of covered questions, of questions the data does not cover, of
+   * follow-ups it covers, and of follow-ups it does not cover (after a first question it does).
    */
   record Declines(
       int covered,
       int coveredDeclined,
       int uncovered,
       int uncoveredDeclined,
+      int coveredFollowUps,
+      int coveredFollowUpsDeclined,
       int uncoveredFollowUps,
       int uncoveredFollowUpsDeclined) {}
 
@@ -177,11 +184,12 @@ final class AnswerQuality implements AutoCloseable {
 
   /**
    * How often the chat says "I don't know" with {@code noAnswer}, to covered and uncovered
-   * questions, and to the second turns of {@code uncoveredFollowUps}.
+   * questions, and to the second turns of covered and uncovered follow-ups.
    */
   Declines declines(
       List<PythonFaq.Question> covered,
       List<PythonFaq.Question> uncovered,
+      List<PythonFaq.FollowUp> coveredFollowUps,
       List<List<String>> uncoveredFollowUps,
       NoAnswer noAnswer) {
     return new Declines(
@@ -189,12 +197,17 @@ final class AnswerQuality implements AutoCloseable {
         declined(covered, noAnswer),
         uncovered.size(),
         declined(uncovered, noAnswer),
+        coveredFollowUps.size(),
+        declinedSecondTurns(coveredFollowUps.stream().map(PythonFaq.FollowUp::turns), noAnswer),
         uncoveredFollowUps.size(),
-        (int)
-            uncoveredFollowUps.stream()
-                .filter(
-                    turns -> noAnswer.declines(records(turns.get(1), Optional.of(turns.get(0)))))
-                .count());
+        declinedSecondTurns(uncoveredFollowUps.stream(), noAnswer));
+  }
+
+  private int declinedSecondTurns(Stream<List<String>> conversations, NoAnswer noAnswer) {
+    return (int)
+        conversations
+            .filter(turns -> noAnswer.declines(records(turns.get(1), Optional.of(turns.get(0)))))
+            .count();
   }
 
   private int declined(List<PythonFaq.Question> questions, NoAnswer noAnswer) {

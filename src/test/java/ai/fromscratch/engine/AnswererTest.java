@@ -52,6 +52,12 @@ class AnswererTest {
   }
 
   private static RecordHit question(long record, String question, String answer, double fit) {
+    return question(record, question, answer, fit, 1);
+  }
+
+  /** A record found for a follow-up, holding {@code wordsHeld} of its own words. */
+  private static RecordHit question(
+      long record, String question, String answer, double fit, double wordsHeld) {
     SearchHit hit =
         new SearchHit(
             "d1:r" + record + ":q",
@@ -65,7 +71,7 @@ class AnswererTest {
             1,
             0,
             fit);
-    return new RecordHit(1, record, question, answer, fit, hit);
+    return new RecordHit(1, record, question, answer, fit, hit, wordsHeld);
   }
 
   private static Answerer.Answer ask(String question, List<RecordHit> hits) {
@@ -152,9 +158,18 @@ class AnswererTest {
   }
 
   @Test
+  void aFollowUpWhoseOwnWordsTheRecordDoesNotHoldIsDeclinedHoweverWellTheTopicFits() {
+    NoAnswer noAnswer = new NoAnswer("I don't know.", 0.5, 0.15);
+
+    assertTrue(noAnswer.declines(List.of(question(1, CLEAN_Q, CLEAN_A, 0.8, 0.1))));
+    assertFalse(noAnswer.declines(List.of(question(1, CLEAN_Q, CLEAN_A, 0.8, 0.2))));
+    assertTrue(noAnswer.declines(List.of(question(1, CLEAN_Q, CLEAN_A, 0.45, 1))));
+  }
+
+  @Test
   void aQuestionNothingFoundSupportsIsDeclinedAndWhatWasFoundBecomesSuggestions() {
     ActiveModel model = model();
-    NoAnswer noAnswer = new NoAnswer("I don't know.", 0.5);
+    NoAnswer noAnswer = new NoAnswer("I don't know.", 0.5, 0.15);
     RecordHit weak = question(2, CLEAN_Q, CLEAN_A, 0.45);
     List<String> streamed = new ArrayList<>();
 

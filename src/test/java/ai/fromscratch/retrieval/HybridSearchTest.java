@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,29 @@ class HybridSearchTest {
     for (SearchHit hit : search("QX-7731 daemon", 20)) {
       assertTrue(hit.similarity() > -1 && hit.similarity() <= 1.0001, hit.toString());
     }
+  }
+
+  @Test
+  void aFollowUpsRecordsSayHowMuchOfItsOwnWordsTheyHold() {
+    Query alone = Query.of(Embedders.quantized(), "How often should I water a cactus?");
+    Optional<String> earlier = Optional.of(alone.text());
+
+    RecordHit inWinter = firstRecord(followUp("and in winter?", earlier));
+    RecordHit orchid = firstRecord(followUp("and an orchid?", earlier));
+
+    assertEquals(1.0, firstRecord(alone).wordsHeld(), "a question alone is judged by its fit");
+    assertEquals(5, inWinter.recordId());
+    assertEquals(1.0, inWinter.wordsHeld(), 1e-9);
+    assertEquals(5, orchid.recordId(), "the conversation's topic still fits best");
+    assertEquals(0.0, orchid.wordsHeld(), 1e-9);
+  }
+
+  private static Query followUp(String question, Optional<String> earlier) {
+    return Query.followUp(Embedders.quantized(), question, earlier);
+  }
+
+  private static RecordHit firstRecord(Query query) {
+    return RecordRanking.search(index, query, 3, MIN_SIMILARITY).get(0);
   }
 
   private static List<SearchHit> search(String query, int k) {

@@ -27,6 +27,15 @@ class KeywordTermsTest {
   }
 
   @Test
+  void aTextHoldsTheWantedTermsItsOwnAnalysisGives() {
+    assertEquals(
+        Set.of("warranty", "kettle"),
+        keywords.heldIn(
+            "The KETTLE: its warranty is three years.", Set.of("warranty", "kettle", "toaster")));
+    assertEquals(Set.of(), keywords.heldIn("Nothing of it here.", Set.of("warranty")));
+  }
+
+  @Test
   void namesAreCapitalizedWordsAfterTheFirstAndWordsWithDigits() {
     assertEquals(
         Set.of("zorbel", "x200", "1987"),

@@ -2,6 +2,7 @@ package ai.fromscratch.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -242,6 +243,32 @@ class PassageIndexTest {
       vector[0] = 2;
       List<Passage> one = List.of(new Passage("x", 1, 1, Passage.TEXT, "t", null, null));
       assertThrows(IllegalArgumentException.class, () -> index.add(one, List.of(vector)));
+    }
+  }
+
+  @Test
+  void aRareWordWeighsMoreInTheShareOfAQuestionsWordsATextHolds() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      List<Passage> passages = new ArrayList<>();
+      for (int i = 0; i < 9; i++) {
+        passages.addAll(
+            Passage.ofText(1, i, "Water the plant number " + i + ".", Chunker.withDefaults()));
+      }
+      passages.addAll(Passage.ofText(1, 9, "A cactus needs little.", Chunker.withDefaults()));
+      indexer(index).addAll(passages, 8, done -> {});
+      index.commit();
+
+      List<Double> shares =
+          index.shareOfWordsHeld(
+              "and water for a cactus?",
+              List.of("Cactus and water.", "Water only.", "A cactus only.", "Neither."));
+
+      assertEquals(1.0, shares.get(0), 1e-9);
+      assertEquals(0.0, shares.get(3), 1e-9);
+      assertTrue(shares.get(2) > 0.5 && shares.get(1) < 0.5, shares.toString());
+      assertEquals(1.0, shares.get(1) + shares.get(2), 1e-9);
+      assertEquals(
+          List.of(1.0), index.shareOfWordsHeld("and what is it?", List.of("Nothing alike.")));
     }
   }
 
