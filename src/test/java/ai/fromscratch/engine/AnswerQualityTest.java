@@ -6,28 +6,46 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ai.fromscratch.retrieval.EmbeddingModelChoice;
 import ai.fromscratch.retrieval.SentenceEmbedder;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A 30-question part of {@link AnswerQualityBenchmark} in {@code mvn verify}: answers on Python's
  * FAQ must stay what the data says, never fall back to word salad, and beat showing the top
- * passage.
+ * passage; follow-ups the FAQ does not answer must mostly be declined.
  */
 class AnswerQualityTest {
   private static final int QUESTIONS = 30;
 
-  @Test
-  void answersOnPythonsFaqCopyTheRightSectionAndBeatTheTopPassage() {
+  /** The benchmark declines 12 of the 20; fewer than 10 means the follow-up rule has gone. */
+  private static final int UNCOVERED_FOLLOW_UPS_DECLINED = 10;
+
+  private static SentenceEmbedder embedder;
+  private static AnswerQuality quality;
+
+  @BeforeAll
+  static void indexThePythonFaq() {
     assumeTrue(
         PythonFaq.available(),
         "Python's FAQ is missing: install Debian's package python3.11-doc (.ci/run does)");
+    embedder = SentenceEmbedder.load(EmbeddingModelChoice.defaultChoice());
+    quality = new AnswerQuality(embedder);
+  }
+
+  @AfterAll
+  static void close() {
+    if (quality != null) {
+      quality.close();
+      embedder.close();
+    }
+  }
+
+  @Test
+  void answersOnPythonsFaqCopyTheRightSectionAndBeatTheTopPassage() {
     List<PythonFaq.Question> questions =
         PythonFaq.questions("test-questions.jsonl").subList(0, QUESTIONS);
-    List<AnswerQuality.Row> rows;
-    try (SentenceEmbedder embedder = SentenceEmbedder.load(EmbeddingModelChoice.defaultChoice());
-        AnswerQuality quality = new AnswerQuality(embedder)) {
-      rows = quality.measure(questions, Answerer.TUNED);
-    }
+    List<AnswerQuality.Row> rows = quality.measure(questions, Answerer.TUNED);
     AnswerQuality.Row top = rows.get(1);
     AnswerQuality.Row answers = rows.get(3);
     String table = rows.toString();
@@ -36,5 +54,20 @@ class AnswerQualityTest {
     assertTrue(answers.f1() > top.f1(), "answers no better than the top passage: " + table);
     assertTrue(answers.sourceAt1() >= 0.8, "the right section first too rarely: " + table);
     assertTrue(answers.f1() > rows.get(2).f1(), "no better than the previous version: " + table);
+  }
+
+  @Test
+  void followUpsTheFaqDoesNotAnswerAreMostlyDeclined() {
+    AnswerQuality.Declines declines =
+        quality.declines(
+            List.of(),
+            List.of(),
+            List.of(),
+            PythonFaq.uncoveredFollowUps("uncovered-follow-ups.jsonl"),
+            AnswerQuality.NO_ANSWER);
+
+    assertTrue(
+        declines.uncoveredFollowUpsDeclined() >= UNCOVERED_FOLLOW_UPS_DECLINED,
+        declines.toString());
   }
 }
