@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -38,36 +39,44 @@ final class KeywordTerms {
   /** The distinct analyzed words of a text, stop words dropped, in order of appearance. */
   Set<String> of(String text) {
     Set<String> terms = new LinkedHashSet<>();
-    try (TokenStream tokens = analyzer.tokenStream("text", text)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      tokens.reset();
-      while (tokens.incrementToken() && terms.size() < MAX_QUERY_TERMS) {
-        terms.add(term.toString());
-      }
-      tokens.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    read(
+        text,
+        term -> {
+          terms.add(term);
+          return terms.size() < MAX_QUERY_TERMS;
+        });
     return terms;
   }
 
   /** Which of the {@code wanted} terms a text holds, read until it has shown them all. */
   Set<String> heldIn(String text, Set<String> wanted) {
     Set<String> held = new HashSet<>();
+    if (!wanted.isEmpty()) {
+      read(
+          text,
+          term -> {
+            if (wanted.contains(term)) {
+              held.add(term);
+            }
+            return held.size() < wanted.size();
+          });
+    }
+    return held;
+  }
+
+  /** Hands a text's analyzed words to {@code more} in order, until it answers false. */
+  private void read(String text, Predicate<String> more) {
     try (TokenStream tokens = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
-      while (held.size() < wanted.size() && tokens.incrementToken()) {
-        String word = term.toString();
-        if (wanted.contains(word)) {
-          held.add(word);
-        }
+      boolean reading = true;
+      while (reading && tokens.incrementToken()) {
+        reading = more.test(term.toString());
       }
       tokens.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return held;
   }
 
   /**

@@ -26,7 +26,7 @@ public record Query(String text, float[] vector, String ownText) {
   }
 
   /** Whether the query also reads a question before its own. */
-  public boolean followsUp() {
+  boolean followsUp() {
     return !Objects.equals(text, ownText);
   }
 

@@ -25,7 +25,7 @@ public record RecordHit(
   }
 
   /** The record's words: its question and answer, or its text. */
-  public String text() {
+  String text() {
     return isPair() ? question + "\n" + answer : answer;
   }
 

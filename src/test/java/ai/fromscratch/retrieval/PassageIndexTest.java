@@ -255,7 +255,7 @@ class PassageIndexTest {
             Passage.ofText(1, i, "Water the plant number " + i + ".", Chunker.withDefaults()));
       }
       passages.addAll(Passage.ofText(1, 9, "A cactus needs little.", Chunker.withDefaults()));
-      indexer(index).addAll(passages, 8, done -> {});
+      indexer(index).add(passages);
       index.commit();
 
       List<Double> shares =
