@@ -11,11 +11,11 @@ import java.util.Locale;
 
 /**
  * The answer-quality benchmark on Python's FAQ ({@code mvn -Pbench}): the four rows of {@link
- * AnswerQuality} on the test questions, the follow-ups and the "I don't know" counts, written to a
- * Markdown report. With {@code --tune} it first searches the mixing weights on the development
- * questions only and reports the best, then (as {@code --sweep} alone does) shows how
- * ANSWER_MIN_SIMILARITY and FOLLOW_UP_MIN_WORDS_HELD trade declines on the development sets; {@code
- * --dev} measures the development sets instead of the test sets.
+ * AnswerQuality} on the test questions, the follow-ups, the "I don't know" counts and the FAQ kept
+ * as documents, written to a Markdown report. With {@code --tune} it first searches the mixing
+ * weights on the development questions only and reports the best, then (as {@code --sweep} alone
+ * does) shows how ANSWER_MIN_SIMILARITY and FOLLOW_UP_MIN_WORDS_HELD trade declines on the
+ * development sets; {@code --dev} measures the development sets instead of the test sets.
  */
 public final class AnswerQualityBenchmark {
   private AnswerQualityBenchmark() {}
@@ -54,10 +54,12 @@ public final class AnswerQualityBenchmark {
       List<AnswerQuality.Row> followed = quality.measureFollowUps(followUps, weights);
       AnswerQuality.Declines declines =
           quality.declines(test, uncovered, followUps, uncoveredFollowUps, AnswerQuality.NO_ANSWER);
+      List<AnswerQuality.Row> documents = quality.measureDocuments(test, weights);
       String table =
           table(quality, test.size(), rows, weights, (System.nanoTime() - started) / 1e9)
               + followUpTable(followed)
-              + declineTable(declines);
+              + declineTable(declines)
+              + documentTable(documents);
       System.out.println(table);
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, table);
@@ -147,6 +149,16 @@ public final class AnswerQualityBenchmark {
                 rows.get(0).questions()));
     out.append(rows("second question", rows));
     return out.toString();
+  }
+
+  static String documentTable(List<AnswerQuality.Row> rows) {
+    return String.format(
+            Locale.ROOT,
+            "%nThe FAQ kept as documents (each file one Markdown text, its sections \"## \""
+                + " headings), the same %d questions; a passage stands for the section holding most"
+                + " of it%n%n",
+            rows.get(0).questions())
+        + rows("documents chunked in", rows);
   }
 
   static String declineTable(AnswerQuality.Declines declines) {

@@ -13,7 +13,9 @@ import ai.fromscratch.lm.StoredModel;
 import ai.fromscratch.lm.TokenSink;
 import ai.fromscratch.lm.WordTokenizer;
 import ai.fromscratch.platform.Setting;
+import ai.fromscratch.retrieval.Chunk;
 import ai.fromscratch.retrieval.Chunker;
+import ai.fromscratch.retrieval.Passage;
 import ai.fromscratch.retrieval.PassageIndex;
 import ai.fromscratch.retrieval.PassageIndexer;
 import ai.fromscratch.retrieval.Query;
@@ -23,11 +25,14 @@ import ai.fromscratch.retrieval.RecordRanking;
 import ai.fromscratch.retrieval.SearchHit;
 import ai.fromscratch.retrieval.SentenceEmbedder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +69,9 @@ final class AnswerQuality implements AutoCloseable {
   private final ActiveModel previousModel;
   private final PassageIndex index;
   private final Map<String, List<RecordHit>> found = new java.util.HashMap<>();
+  private final ActiveModel documentModel;
+  private final ChunkedDocuments chunked;
+  private final ChunkedDocuments windows;
 
   /**
    * The chat's "I don't know", at its defaults (NO_ANSWER_TEXT, ANSWER_MIN_SIMILARITY,
@@ -105,11 +113,16 @@ final class AnswerQuality implements AutoCloseable {
     // The previous version lower-cased its models by default.
     this.previousModel = model(records, true);
     this.index = PassageIndex.inMemory(embedder.model().canonicalName());
-    List<ai.fromscratch.retrieval.Passage> passages = new ArrayList<>();
+    List<Passage> passages = new ArrayList<>();
     for (int r = 0; r < records.size(); r++) {
       passages.addAll(RecordPassages.of(1, r, records.get(r), Chunker.withDefaults()));
     }
     new PassageIndexer(embedder, index).addAll(passages, 64, done -> {});
+    List<PythonFaq.Document> documents = PythonFaq.documents(sections);
+    this.documentModel =
+        model(documents.stream().map(d -> List.of(new Turn(Turn.TEXT, d.text()))).toList(), false);
+    this.chunked = ChunkedDocuments.asTheChatDoes(embedder, documents, sections);
+    this.windows = ChunkedDocuments.inWindows(embedder, documents, sections);
   }
 
   private static ActiveModel model(List<List<Turn>> records, boolean lowercase) {
@@ -152,6 +165,44 @@ final class AnswerQuality implements AutoCloseable {
           recordIds(found), right, TokenF1.of(answer(question.text(), found, weights), reference));
     }
     return List.of(none.row(), top.row(), previous.row(), answers.row());
+  }
+
+  /**
+   * The questions asked of the FAQ kept as documents (each file one text record): the top passage
+   * and the chat's answer, with the documents chunked as the chat chunks them and in fixed-size
+   * windows. A passage stands for the section that holds most of its characters.
+   */
+  List<Row> measureDocuments(List<PythonFaq.Question> questions, MixWeights weights) {
+    Scores windowTop = new Scores("(b) fixed windows: the top passage, returned verbatim");
+    Scores windowAnswers = new Scores("(d) fixed windows: the chat's answer");
+    Scores chunkTop = new Scores("(b) as the chat chunks: the top passage, returned verbatim");
+    Scores chunkAnswers = new Scores("(d) as the chat chunks: the chat's answer");
+    for (PythonFaq.Question question : questions) {
+      int right = sectionIndex(question.section());
+      String reference = sections.get(right).answer();
+      for (ChunkedDocuments documents : List.of(windows, chunked)) {
+        List<RecordHit> hits =
+            RecordRanking.search(
+                documents.index,
+                Query.of(embedder, question.text()),
+                K,
+                PassageIndex.DEFAULT_MIN_SIMILARITY);
+        List<Long> ranked = hits.stream().map(documents::section).toList();
+        String top = hits.isEmpty() ? "" : hits.get(0).answer();
+        String answer =
+            answer(
+                documentModel,
+                ChatFormat.prompt(question.text(), documentModel.tokenizer()),
+                hits,
+                weights,
+                Optional.of(NO_ANSWER));
+        (documents == windows ? windowTop : chunkTop)
+            .ranked(ranked, right, TokenF1.of(top, reference));
+        (documents == windows ? windowAnswers : chunkAnswers)
+            .ranked(ranked, right, TokenF1.of(answer, reference));
+      }
+    }
+    return List.of(windowTop.row(), windowAnswers.row(), chunkTop.row(), chunkAnswers.row());
   }
 
   /**
@@ -272,6 +323,15 @@ final class AnswerQuality implements AutoCloseable {
 
   private String answer(
       List<String> prompt, List<RecordHit> found, MixWeights weights, Optional<NoAnswer> noAnswer) {
+    return answer(model, prompt, found, weights, noAnswer);
+  }
+
+  private static String answer(
+      ActiveModel model,
+      List<String> prompt,
+      List<RecordHit> found,
+      MixWeights weights,
+      Optional<NoAnswer> noAnswer) {
     return new Answerer(model, weights, MAX_PASSAGE_CHARS, noAnswer)
         .answer(prompt, found, CHAT, TokenSink.IGNORE)
         .generation()
@@ -321,6 +381,104 @@ final class AnswerQuality implements AutoCloseable {
   @Override
   public void close() {
     index.close();
+    chunked.index.close();
+    windows.index.close();
+  }
+
+  /** The FAQ's documents chunked one way, indexed, and the section each passage stands for. */
+  private static final class ChunkedDocuments {
+    private static final long DATASET = 2;
+
+    final PassageIndex index;
+    private final Map<String, Long> sectionOfPassage;
+
+    private ChunkedDocuments(PassageIndex index, Map<String, Long> sectionOfPassage) {
+      this.index = index;
+      this.sectionOfPassage = sectionOfPassage;
+    }
+
+    /** Chunked as the chat chunks a text record. */
+    static ChunkedDocuments asTheChatDoes(
+        SentenceEmbedder embedder,
+        List<PythonFaq.Document> documents,
+        List<PythonFaq.Section> sections) {
+      Chunker chunker = Chunker.withDefaults();
+      return of(
+          embedder,
+          documents,
+          sections,
+          (record, text) -> Passage.ofText(DATASET, record, text, chunker),
+          chunker::split);
+    }
+
+    /** Chunked in fixed-size windows ({@link WindowChunks}). */
+    static ChunkedDocuments inWindows(
+        SentenceEmbedder embedder,
+        List<PythonFaq.Document> documents,
+        List<PythonFaq.Section> sections) {
+      return of(
+          embedder,
+          documents,
+          sections,
+          (record, text) -> {
+            List<Chunk> chunks = WindowChunks.of(text);
+            List<Passage> passages = new ArrayList<>();
+            for (int i = 0; i < chunks.size(); i++) {
+              passages.add(
+                  new Passage(
+                      "d" + DATASET + ":r" + record + ":c" + i,
+                      DATASET,
+                      record,
+                      Passage.TEXT,
+                      chunks.get(i).text(),
+                      null,
+                      null));
+            }
+            return passages;
+          },
+          WindowChunks::of);
+    }
+
+    private static ChunkedDocuments of(
+        SentenceEmbedder embedder,
+        List<PythonFaq.Document> documents,
+        List<PythonFaq.Section> sections,
+        BiFunction<Long, String, List<Passage>> passagesOf,
+        Function<String, List<Chunk>> split) {
+      PassageIndex index = PassageIndex.inMemory(embedder.model().canonicalName());
+      Map<String, Long> sectionOfPassage = new HashMap<>();
+      List<Passage> all = new ArrayList<>();
+      for (int d = 0; d < documents.size(); d++) {
+        PythonFaq.Document document = documents.get(d);
+        List<Passage> passages = passagesOf.apply((long) d, document.text());
+        List<Chunk> chunks = split.apply(document.text());
+        for (int i = 0; i < passages.size(); i++) {
+          sectionOfPassage.put(passages.get(i).id(), mostOf(chunks.get(i), document, sections));
+        }
+        all.addAll(passages);
+      }
+      new PassageIndexer(embedder, index).addAll(all, 64, done -> {});
+      return new ChunkedDocuments(index, sectionOfPassage);
+    }
+
+    /** The section holding most of a chunk's characters (-1: none, as in a heading alone). */
+    private static long mostOf(
+        Chunk chunk, PythonFaq.Document document, List<PythonFaq.Section> sections) {
+      long best = -1;
+      int most = 0;
+      for (PythonFaq.SectionSpan span : document.sections()) {
+        int shared = Math.min(chunk.end(), span.end()) - Math.max(chunk.start(), span.start());
+        if (shared > most) {
+          most = shared;
+          best = sections.indexOf(span.section());
+        }
+      }
+      return best;
+    }
+
+    long section(RecordHit hit) {
+      return sectionOfPassage.getOrDefault(hit.best().id(), -1L);
+    }
   }
 
   /** The running sums of one row. */

@@ -26,6 +26,17 @@ final class PythonFaq {
   /** One question of the FAQ: its file, its heading and the text under it, all plain text. */
   record Section(String file, String question, String answer) {}
 
+  /**
+   * One FAQ file as a Markdown document, as an owner who keeps their FAQ as documents would upload
+   * it: each section a {@code ## } heading (its question) and the text under it.
+   *
+   * @param sections where each section's text lies in {@code text}, in the order of {@link #load}
+   */
+  record Document(String text, List<SectionSpan> sections) {}
+
+  /** The characters {@code [start, end)} of a document that hold a section's text. */
+  record SectionSpan(Section section, int start, int end) {}
+
   /** A question in a user's words and the heading of the section that answers it (null: none). */
   record Question(String text, String section) {
     boolean answered() {
@@ -129,6 +140,25 @@ final class PythonFaq {
       throw new UncheckedIOException(e);
     }
     return sections;
+  }
+
+  /** The FAQ's files as Markdown documents, one for each file, in file order. */
+  static List<Document> documents(List<Section> sections) {
+    List<Document> documents = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    List<SectionSpan> spans = new ArrayList<>();
+    for (int i = 0; i < sections.size(); i++) {
+      Section section = sections.get(i);
+      text.append("## ").append(section.question()).append("\n\n");
+      spans.add(new SectionSpan(section, text.length(), text.length() + section.answer().length()));
+      text.append(section.answer()).append("\n\n");
+      if (i + 1 == sections.size() || !sections.get(i + 1).file().equals(section.file())) {
+        documents.add(new Document(text.toString(), List.copyOf(spans)));
+        text.setLength(0);
+        spans.clear();
+      }
+    }
+    return documents;
   }
 
   /** The questions of {@code answers/python-faq/<resource>}; uncovered ones have no section. */
