@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param kind {@link #QUESTION}, {@link #ANSWER} or {@link #TEXT}
  * @param answer the paired answer of a question passage, otherwise null
- * @param heading the question an answer chunk answers, read with it for its vector; otherwise null
+ * @param heading the question an answer chunk answers, or the title of the section a text chunk
+ *     lies in, read with it for its vector; otherwise null
  */
 public record Passage(
     String id,
@@ -111,7 +112,7 @@ public record Passage(
               TEXT,
               chunks.get(i).text(),
               null,
-              null));
+              chunks.get(i).heading()));
     }
     return passages;
   }

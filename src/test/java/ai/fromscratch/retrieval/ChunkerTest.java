@@ -82,4 +82,96 @@ class ChunkerTest {
     assertThrows(IllegalArgumentException.class, () -> new Chunker(100, 50));
     assertThrows(IllegalArgumentException.class, () -> new Chunker(100, -1));
   }
+
+  @Test
+  void aChunkNeverCrossesAHeadingAndCarriesItsTitle() {
+    String text =
+        "# Installing\n\nRun the installer.\n\n## On Windows\n\nDouble-click setup.exe.\n\n"
+            + "## On Linux\n\nUse apt.\n";
+    List<Chunk> chunks = new Chunker(800, 100).split(text);
+
+    assertEquals(
+        List.of("Run the installer.", "Double-click setup.exe.", "Use apt."),
+        chunks.stream().map(Chunk::text).toList());
+    assertEquals(
+        List.of("Installing", "On Windows", "On Linux"),
+        chunks.stream().map(Chunk::heading).toList());
+  }
+
+  @Test
+  void underlinedAndOverlinedTitlesAreHeadingsToo() {
+    String text =
+        "=========\nGuide\n=========\n\nWhy Python?\n-----------\n\nIt reads well.\n\n"
+            + "Install\n~~~~~~~\nWith pip.";
+    List<Chunk> chunks = new Chunker(800, 100).split(text);
+
+    assertEquals(List.of("Why Python?", "Install"), chunks.stream().map(Chunk::heading).toList());
+    assertEquals(List.of("It reads well.", "With pip."), chunks.stream().map(Chunk::text).toList());
+  }
+
+  @Test
+  void wholeParagraphsArePackedTogetherAndEachChunkStartsOne() {
+    String paragraph = "A sentence of some thirty chars. ".repeat(4).strip();
+    String text = String.join("\n\n", paragraph, paragraph, paragraph, paragraph, paragraph);
+    List<Chunk> chunks = new Chunker(300, 50).split(text);
+
+    assertEquals(3, chunks.size(), chunks.toString());
+    for (Chunk chunk : chunks) {
+      assertTrue(
+          chunk.start() == 0 || text.startsWith("\n\n", chunk.start() - 2), chunk.toString());
+      assertTrue(chunk.text().endsWith("chars."), chunk.toString());
+    }
+  }
+
+  @Test
+  void hardWrappedLinesAreOneParagraphCutAfterSentencesNotAtLineEnds() {
+    String text =
+        ("Lines of this paragraph are wrapped\nat a fixed width, so a line ends\n"
+                + "in the middle of a sentence. And\nthe next sentence starts mid-line.\n")
+            .repeat(4);
+    List<Chunk> chunks = new Chunker(200, 0).split(text);
+
+    assertTrue(chunks.size() > 1, chunks.toString());
+    for (Chunk chunk : chunks) {
+      assertTrue(chunk.text().endsWith("."), chunk.text());
+      assertTrue(chunk.text().startsWith("Lines") || chunk.text().startsWith("And"), chunk.text());
+    }
+  }
+
+  @Test
+  void theNextPieceOfALongParagraphStartsAtASentenceWithinTheOverlap() {
+    String text = "One short sentence here. ".repeat(40).strip();
+    List<Chunk> chunks = new Chunker(200, 60).split(text);
+
+    assertTrue(chunks.size() > 3, chunks.toString());
+    for (int i = 1; i < chunks.size(); i++) {
+      assertTrue(chunks.get(i).text().startsWith("One short"), chunks.get(i).text());
+      assertTrue(chunks.get(i - 1).end() > chunks.get(i).start(), "the pieces share a sentence");
+    }
+  }
+
+  @Test
+  void aFencedCodeBlockWithBlankLinesIsOneParagraph() {
+    String code = "```\ndef f():\n\n    return 1\n```";
+    String text = "Intro.\n\n" + code + "\n\n# Next\n\nMore.";
+    List<Chunk> chunks = new Chunker(30, 0).split(text);
+
+    assertEquals(List.of("Intro.", code, "More."), chunks.stream().map(Chunk::text).toList());
+    assertEquals("More.", chunks.get(chunks.size() - 1).text());
+  }
+
+  @Test
+  void aTextOfHeadingsAloneIsOneChunk() {
+    assertEquals(
+        List.of(new Chunk("# Title\n## Part", 1, 16)),
+        new Chunker(100, 10).split(" # Title\n## Part\n"));
+  }
+
+  @Test
+  void aTextChunkIsEmbeddedWithItsSectionTitle() {
+    List<Passage> passages =
+        Passage.ofText(1, 2, "# Refunds\n\nWithin 30 days.", Chunker.withDefaults());
+
+    assertEquals("Refunds\nWithin 30 days.", passages.get(0).embeddedText());
+  }
 }
