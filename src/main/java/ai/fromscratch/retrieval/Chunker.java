@@ -20,6 +20,9 @@ public final class Chunker {
   public static final int DEFAULT_SIZE = 800;
   public static final int DEFAULT_OVERLAP = 100;
 
+  /** The cutting method, in {@link #scheme()}: fixed windows came before it, unrecorded. */
+  static final String METHOD = "sections-and-paragraphs-1";
+
   private final int size;
   private final int overlap;
 
@@ -46,6 +49,14 @@ public final class Chunker {
 
   public int size() {
     return size;
+  }
+
+  /**
+   * How this chunker cuts, to tell passages cut before from those it would cut: the method's
+   * version (raised whenever the cutting changes) and the size and overlap.
+   */
+  public String scheme() {
+    return METHOD + " " + size + "/" + overlap;
   }
 
   public List<Chunk> split(String text) {

@@ -115,14 +115,18 @@ public class RetrievalService {
         settings.getInt(Setting.RAG_CHUNK_CHARS), settings.getInt(Setting.RAG_CHUNK_OVERLAP));
   }
 
-  /** Of {@code ids}, the datasets whose passages are not all in the index yet. */
+  /**
+   * Of {@code ids}, the datasets whose passages are not all in the index yet, or were embedded by
+   * another model or cut another way (an older version's chunking, another RAG_CHUNK_CHARS).
+   */
   public List<Long> needIndexing(List<Long> ids) {
     String model = store.embedder().model().canonicalName();
+    String scheme = chunker().scheme();
     return ids.stream()
         .filter(
             id -> {
               IndexedDataset indexed = em.find(IndexedDataset.class, id);
-              return indexed == null || !indexed.getEmbeddingModel().equals(model);
+              return indexed == null || !indexed.isCurrent(model, scheme);
             })
         .toList();
   }
@@ -152,7 +156,10 @@ public class RetrievalService {
     }
     em.persist(
         new IndexedDataset(
-            datasetId, store.index().count(datasetId), store.embedder().model().canonicalName()));
+            datasetId,
+            store.index().count(datasetId),
+            store.embedder().model().canonicalName(),
+            chunker().scheme()));
   }
 
   public IndexStatus status() {

@@ -180,6 +180,39 @@ class ChatApiIT {
     assertEquals(attributions, exported.getJsonArray("attributions"));
   }
 
+  /** A manual kept as a Markdown document, its sections short enough to be one chunk each. */
+  private static final String LAMP_MANUAL =
+      "# Aurora bike lamp\n\nThe Aurora is a front lamp for bicycles.\n\n## Charging the lamp\n\n"
+          + "Plug the lamp into a USB-C charger. A full charge takes\ntwo hours, and the ring"
+          + " glows green when it is done.\n\n## Mounting the lamp\n\nSlide the lamp onto the"
+          + " bracket until it clicks.\n";
+
+  @Test
+  void anAnswerFromADocumentIsTheSectionThatAnswersItFromItsFirstWordToItsLast() {
+    long manual =
+        api.upload(
+            Uploads.file(
+                "lamp-manual-" + System.nanoTime() + ".jsonl",
+                Json.createObjectBuilder().add("text", LAMP_MANUAL).build() + "\n"));
+    try {
+      JsonObject job =
+          api.awaitJob(
+              api.startTraining("{\"kind\": \"index\", \"datasets\": [" + manual + "]}"),
+              Duration.ofMinutes(2));
+      assertEquals("completed", job.getString("state"), job.toString());
+
+      JsonObject answer = chat("{\"message\": \"How long does the Aurora lamp take to charge?\"}");
+
+      assertEquals(
+          "Plug the lamp into a USB-C charger. A full charge takes\ntwo hours, and the ring glows"
+              + " green when it is done.",
+          answer.getString("answer"),
+          answer.toString());
+    } finally {
+      Http.send(HttpRequest.newBuilder(URI.create(api.url("/api/datasets/" + manual))).DELETE());
+    }
+  }
+
   @Test
   void aFollowUpTheDataDoesNotAnswerGetsIDontKnowThoughItsTopicIsCovered() {
     JsonObject kettle =
