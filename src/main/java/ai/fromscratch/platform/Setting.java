@@ -44,8 +44,13 @@ public enum Setting {
       "what the chat answers when nothing retrieved supports an answer",
       Kind.TEXT),
   RAG_CHUNK_CHARS(
-      "800", "size of the chunks long texts are cut into for retrieval", Kind.range(100, 20_000)),
-  RAG_CHUNK_OVERLAP("100", "characters neighbouring chunks share", Kind.range(0, 10_000)),
+      "800",
+      "most characters of a chunk of a long text (cut along headings, paragraphs and sentences)",
+      Kind.range(100, 20_000)),
+  RAG_CHUNK_OVERLAP(
+      "100",
+      "most characters the pieces of a paragraph longer than a chunk share (whole sentences)",
+      Kind.range(0, 10_000)),
   GROQ_API_KEY("", "enables synthetic data generation through Groq (never chat)", Kind.SECRET),
   GROQ_BASE_URL("https://api.groq.com", "Groq's API base URL", Kind.HTTP_URL),
   GROQ_MODEL("llama-3.3-70b-versatile", "the Groq model asked for synthetic pairs", Kind.TEXT),
