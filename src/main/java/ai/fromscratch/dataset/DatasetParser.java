@@ -29,6 +29,7 @@ public final class DatasetParser {
         case JSON ->
             new JsonDocumentReader(limits.maxRecordChars(), limits.keepPartialJson())
                 .read(in, "", sink);
+        case TEXT -> new TextDocumentReader(limits.maxRecordChars()).read(in, "", sink);
       }
       return format;
     }

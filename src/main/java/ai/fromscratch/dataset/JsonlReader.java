@@ -1,19 +1,12 @@
 package ai.fromscratch.dataset;
 
 import ai.fromscratch.platform.BoundedJson;
-import ai.fromscratch.platform.BoundedLineReader;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads JSON Lines: one record a line. Each line is decoded and parsed on its own, so a bad line
@@ -22,28 +15,25 @@ import java.nio.charset.StandardCharsets;
 final class JsonlReader {
 
   private final int maxRecordChars;
-  private final CharsetDecoder decoder =
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   JsonlReader(int maxRecordChars) {
     this.maxRecordChars = maxRecordChars;
   }
 
   void read(InputStream in, String prefix, RecordSink sink) throws IOException {
-    // UTF-8 takes at most 4 bytes a character; longer lines are refused without decoding them.
-    BoundedLineReader lines = new BoundedLineReader(in, 4 * maxRecordChars + 4);
+    Utf8Lines lines = new Utf8Lines(in, maxRecordChars);
     while (lines.next()) {
-      String location = prefix + "line " + lines.lineNumber();
+      String location = prefix + "line " + lines.number();
       if (lines.overLong()) {
         sink.reject(new Rejection(location, tooLong()));
         continue;
       }
-      int start = lines.lineNumber() == 1 ? bomLength(lines.bytes(), lines.length()) : 0;
-      String text = decode(lines.bytes(), start, lines.length(), location, sink);
-      if (text == null || text.isBlank()) {
+      String text = lines.text();
+      if (text == null) {
+        sink.reject(new Rejection(location, lines.notUtf8()));
+        continue;
+      }
+      if (text.isBlank()) {
         continue;
       }
       if (text.length() > maxRecordChars) {
@@ -83,33 +73,5 @@ final class JsonlReader {
     } catch (RecordRejectedException e) {
       sink.reject(new Rejection(location, e.getMessage()));
     }
-  }
-
-  private String decode(byte[] bytes, int start, int end, String location, RecordSink sink) {
-    decoder.reset();
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
-    CharBuffer out = CharBuffer.allocate(end - start);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int offset = in.position();
-      sink.reject(
-          new Rejection(
-              location,
-              String.format(
-                  "not UTF-8 text: byte 0x%02X at byte %d of the line; save the file as UTF-8",
-                  bytes[offset] & 0xFF, offset - start + 1)));
-      return null;
-    }
-    decoder.flush(out);
-    return out.flip().toString();
-  }
-
-  private static int bomLength(byte[] bytes, int length) {
-    return length >= 3
-            && (bytes[0] & 0xFF) == 0xEF
-            && (bytes[1] & 0xFF) == 0xBB
-            && (bytes[2] & 0xFF) == 0xBF
-        ? 3
-        : 0;
   }
 }

@@ -10,14 +10,15 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The three shapes an upload can take, told apart by content rather than by file name: ZIP by its
+ * The shapes an upload can take, told apart by content rather than by file name: ZIP by its
  * signature, a JSON document by {@code [} or a multi-line object, JSON Lines by a first line that
- * is a whole object followed by more.
+ * is a whole object followed by more, and any other text (Markdown, plain text) as a document.
  */
 public enum SourceFormat {
   JSON,
   JSONL,
-  ZIP;
+  ZIP,
+  TEXT;
 
   /** How far ahead detection may look; the stream must support mark/reset that far. */
   static final int SNIFF_BYTES = 1 << 20;
@@ -39,7 +40,7 @@ public enum SourceFormat {
     }
     if (startsWith(head, length, 0x1F, 0x8B)) {
       throw UploadRefusedException.unusable(
-          "gzip files are not accepted: upload .json, .jsonl or a .zip of them");
+          "gzip files are not accepted: upload .json, .jsonl, .md, .txt or a .zip of them");
     }
     if (startsWith(head, length, 0xFE, 0xFF) || startsWith(head, length, 0xFF, 0xFE)) {
       throw UploadRefusedException.unusable("the file is UTF-16 text; save it as UTF-8");
@@ -57,10 +58,11 @@ public enum SourceFormat {
     if (head[start] == '{') {
       return firstLineIsWholeObjectFollowedByMore(head, start, length) ? JSONL : JSON;
     }
-    throw UploadRefusedException.unusable(
-        looksBinary(head, length)
-            ? "the file is binary data, not JSON, JSON Lines or a ZIP archive"
-            : "the file is not JSON, JSON Lines or a ZIP archive (JSON starts with [ or {)");
+    if (looksBinary(head, length)) {
+      throw UploadRefusedException.unusable(
+          "the file is binary data, not JSON, JSON Lines, text or a ZIP archive");
+    }
+    return TEXT;
   }
 
   private static boolean firstLineIsWholeObjectFollowedByMore(byte[] head, int start, int length) {

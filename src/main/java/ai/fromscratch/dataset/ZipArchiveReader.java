@@ -14,15 +14,16 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Reads the JSON and JSON Lines files inside a ZIP archive, in folders too, without writing
- * anything to disk. Guards against hostile archives: too many entries, too much expanded data, an
- * expansion ratio only a zip bomb has (each ends the upload), and entries with absolute or {@code
- * ..} paths or nested archives (each skipped and reported).
+ * Reads the JSON, JSON Lines, Markdown and text files inside a ZIP archive, in folders too, without
+ * writing anything to disk. Guards against hostile archives: too many entries, too much expanded
+ * data, an expansion ratio only a zip bomb has (each ends the upload), and entries with absolute or
+ * {@code ..} paths or nested archives (each skipped and reported).
  */
 final class ZipArchiveReader {
   private static final Set<String> ARCHIVES =
       Set.of(".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".bz2", ".xz", ".jar", ".zst");
-  private static final Set<String> DATA = Set.of(".json", ".jsonl", ".ndjson", "");
+  private static final Set<String> DATA =
+      Set.of(".json", ".jsonl", ".ndjson", ".md", ".markdown", ".txt", ".text", ".rst", "");
 
   /** Small entries may compress extremely well without being bombs. */
   private static final long RATIO_GRACE_BYTES = 1 << 20;
@@ -67,7 +68,8 @@ final class ZipArchiveReader {
         }
       }
       if (!anyData) {
-        throw UploadRefusedException.unusable("the archive holds no .json or .jsonl file");
+        throw UploadRefusedException.unusable(
+            "the archive holds no .json, .jsonl, .md or .txt file");
       }
     } catch (ZipException | EOFException e) {
       throw UploadRefusedException.unusable("the ZIP archive is damaged: " + e.getMessage());
@@ -92,6 +94,7 @@ final class ZipArchiveReader {
       case JSON ->
           new JsonDocumentReader(limits.maxRecordChars(), limits.keepPartialJson())
               .read(in, prefix, sink);
+      case TEXT -> new TextDocumentReader(limits.maxRecordChars()).read(in, prefix, sink);
     }
   }
 
@@ -111,7 +114,7 @@ final class ZipArchiveReader {
       return "nested archives are not accepted";
     }
     if (!DATA.contains(extension)) {
-      return "not a .json or .jsonl file; skipped";
+      return "not a .json, .jsonl, .md or .txt file; skipped";
     }
     return null;
   }

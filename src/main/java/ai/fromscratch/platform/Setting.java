@@ -81,7 +81,9 @@ public enum Setting {
       Kind.range(8, 1_000_000)),
   MAX_RECORDS("2000000", "most records one dataset file may hold", Kind.range(1, 100_000_000)),
   MAX_RECORD_CHARS(
-      "100000", "longest record accepted, in characters of JSON", Kind.range(100, 10_000_000)),
+      "100000",
+      "longest record accepted, in characters of JSON (a longer text document is cut into records)",
+      Kind.range(100, 10_000_000)),
   ZIP_MAX_ENTRIES("1000", "most entries a ZIP upload may hold", Kind.range(1, 1_000_000)),
   ZIP_MAX_UNCOMPRESSED_MB(
       "1024", "most megabytes a ZIP upload may expand to, in all", Kind.range(1, 1_000_000)),

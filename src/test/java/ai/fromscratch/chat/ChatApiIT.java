@@ -180,7 +180,7 @@ class ChatApiIT {
     assertEquals(attributions, exported.getJsonArray("attributions"));
   }
 
-  /** A manual kept as a Markdown document, its sections short enough to be one chunk each. */
+  /** A manual kept as a Markdown file, its sections short enough to be one chunk each. */
   private static final String LAMP_MANUAL =
       "# Aurora bike lamp\n\nThe Aurora is a front lamp for bicycles.\n\n## Charging the lamp\n\n"
           + "Plug the lamp into a USB-C charger. A full charge takes\ntwo hours, and the ring"
@@ -188,12 +188,8 @@ class ChatApiIT {
           + " bracket until it clicks.\n";
 
   @Test
-  void anAnswerFromADocumentIsTheSectionThatAnswersItFromItsFirstWordToItsLast() {
-    long manual =
-        api.upload(
-            Uploads.file(
-                "lamp-manual-" + System.nanoTime() + ".jsonl",
-                Json.createObjectBuilder().add("text", LAMP_MANUAL).build() + "\n"));
+  void anAnswerFromAnUploadedMarkdownFileIsTheSectionThatAnswersItFromItsFirstWordToItsLast() {
+    long manual = api.upload(Uploads.file("lamp-manual-" + System.nanoTime() + ".md", LAMP_MANUAL));
     try {
       JsonObject job =
           api.awaitJob(

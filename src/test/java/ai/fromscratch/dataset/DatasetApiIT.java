@@ -66,7 +66,8 @@ class DatasetApiIT {
     "sharegpt.json, 2, sharegpt, json",
     "text.jsonl, 2, text, jsonl",
     "single_record.json, 1, sharegpt, json",
-    "nested_folders.zip, 5, prompt_response, zip",
+    "nested_folders.zip, 6, prompt_response, zip",
+    "plain_prose.txt, 1, text, text",
   })
   void everyFormatAndSchemaIsStoredWithItsFigures(
       String file, int records, String schema, String format) throws Exception {
@@ -114,12 +115,11 @@ class DatasetApiIT {
       value = {
         "empty.jsonl | 422 | the file is empty",
         "whitespace.json | 422 | the file is empty (only white space)",
-        "garbage.bin | 422 | the file is binary data, not JSON, JSON Lines or a ZIP archive",
+        "garbage.bin | 422 | the file is binary data, not JSON, JSON Lines, text or a ZIP archive",
         "utf16.json | 422 | the file is UTF-16 text; save it as UTF-8",
-        "not_json.txt | 422 | the file is not JSON, JSON Lines or a ZIP archive",
         "zip_bomb.zip | 422 | the archive looks like a zip bomb",
         "lying_zip_bomb.zip | 422 | the archive looks like a zip bomb",
-        "path_traversal.zip | 422 | the archive holds no .json or .jsonl file",
+        "path_traversal.zip | 422 | the archive holds no .json, .jsonl, .md or .txt file",
         "nested_archive.zip | 422 | No record in the file could be used",
         "latin1.jsonl | 422 | No record in the file could be used",
         "long_line.jsonl | 422 | No record in the file could be used",

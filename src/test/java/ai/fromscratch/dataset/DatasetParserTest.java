@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,11 +128,10 @@ class DatasetParserTest {
   void zipReadsFoldersSniffsEntriesWithoutExtensionAndSkipsMacMetadata() throws IOException {
     CollectingSink sink = parse(GOOD.resolve("nested_folders.zip"));
 
-    assertEquals(5, sink.records.size(), sink.rejectionsText());
+    assertEquals(6, sink.records.size(), sink.rejectionsText());
     assertEquals("entry corpus/part1.jsonl, line 1", sink.records.get(0).location());
-    assertEquals(
-        List.of(new Rejection("entry README.md", "not a .json or .jsonl file; skipped")),
-        sink.rejections);
+    assertEquals("entry README.md, lines 1–1", sink.records.get(5).location());
+    assertEquals(List.of(), sink.rejections);
   }
 
   @Test
@@ -172,7 +172,7 @@ class DatasetParserTest {
   @Test
   void binaryGarbageIsRefused() {
     assertEquals(
-        "the file is binary data, not JSON, JSON Lines or a ZIP archive",
+        "the file is binary data, not JSON, JSON Lines, text or a ZIP archive",
         refused(BAD.resolve("garbage.bin")).getMessage());
   }
 
@@ -208,7 +208,7 @@ class DatasetParserTest {
   void entriesEscapingTheArchiveAreNeverRead() {
     UploadRefusedException error = refused(BAD.resolve("path_traversal.zip"));
 
-    assertEquals("the archive holds no .json or .jsonl file", error.getMessage());
+    assertEquals("the archive holds no .json, .jsonl, .md or .txt file", error.getMessage());
   }
 
   @Test
@@ -290,10 +290,79 @@ class DatasetParserTest {
   }
 
   @Test
-  void plainProseIsRefused() {
+  void plainProseIsADocumentOfOneTextRecord() throws IOException {
+    CollectingSink sink = parse(GOOD.resolve("plain_prose.txt"));
+
+    assertEquals(1, sink.records.size(), sink.rejectionsText());
+    ParsedRecord record = sink.records.get(0);
+    assertEquals(RecordSchema.TEXT, record.schema());
+    assertEquals(List.of(new Turn(Turn.TEXT, "hello world, this is just text")), record.turns());
+    assertEquals("lines 1–1", record.location());
+    assertEquals("{\"text\":\"hello world, this is just text\"}", record.original());
+  }
+
+  @Test
+  void aMarkdownDocumentKeepsItsTextExactly() throws IOException {
+    String markdown =
+        "# Lamp\r\n\r\nCharge it for `2 h`.\r\n\r\n## Mounting\r\n\r\nClick it in.\r\n";
+    CollectingSink sink = parseText(markdown, LIMITS);
+
     assertEquals(
-        "the file is not JSON, JSON Lines or a ZIP archive (JSON starts with [ or {)",
-        refused(BAD.resolve("not_json.txt")).getMessage());
+        List.of(
+            new Turn(Turn.TEXT, "# Lamp\n\nCharge it for `2 h`.\n\n## Mounting\n\nClick it in.")),
+        sink.records.get(0).turns());
+  }
+
+  @Test
+  void aDocumentLongerThanARecordIsCutBeforeAHeadingIntoRecordsThatFit() throws IOException {
+    String section = "## Part\n\n" + "A sentence that fills the part. ".repeat(3).strip() + "\n\n";
+    String markdown = section.repeat(6);
+    UploadLimits small = new UploadLimits(1 << 20, 1000, 300, 10, 1 << 20, 200, false);
+    CollectingSink sink = parseText(markdown, small);
+
+    assertTrue(sink.records.size() > 1, sink.records.toString());
+    StringBuilder joined = new StringBuilder();
+    for (ParsedRecord record : sink.records) {
+      String text = record.turns().get(0).text();
+      assertTrue(text.length() <= 300, text);
+      assertTrue(text.startsWith("## Part"), text);
+      joined.append(text).append("\n\n");
+    }
+    assertEquals(markdown, joined.toString(), "nothing is lost between the records");
+    assertEquals("lines 1–8", sink.records.get(0).location());
+  }
+
+  @Test
+  void aDocumentWithAByteThatIsNotUtf8IsRefusedWholeWithWhere() throws IOException {
+    CollectingSink sink = new CollectingSink();
+    byte[] latin1 = "Caf\u00e9 menu\n\nCoffee.\n".getBytes(StandardCharsets.ISO_8859_1);
+    Path file = Files.createTempFile("latin1", ".txt");
+    try {
+      Files.write(file, latin1);
+      new DatasetParser(LIMITS).parse(file, sink);
+    } finally {
+      Files.delete(file);
+    }
+
+    assertEquals(List.of(), sink.records);
+    assertEquals(
+        List.of(
+            new Rejection(
+                "line 1",
+                "not UTF-8 text: byte 0xE9 at byte 4 of the line; save the file as UTF-8")),
+        sink.rejections);
+  }
+
+  private static CollectingSink parseText(String text, UploadLimits limits) throws IOException {
+    Path file = Files.createTempFile("document", ".md");
+    try {
+      Files.writeString(file, text);
+      CollectingSink sink = new CollectingSink();
+      new DatasetParser(limits).parse(file, sink);
+      return sink;
+    } finally {
+      Files.delete(file);
+    }
   }
 
   @Test

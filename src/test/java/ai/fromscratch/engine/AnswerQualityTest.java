@@ -44,9 +44,7 @@ class AnswerQualityTest {
 
   @Test
   void answersOnPythonsFaqCopyTheRightSectionAndBeatTheTopPassage() {
-    List<PythonFaq.Question> questions =
-        PythonFaq.questions("test-questions.jsonl").subList(0, QUESTIONS);
-    List<AnswerQuality.Row> rows = quality.measure(questions, Answerer.TUNED);
+    List<AnswerQuality.Row> rows = quality.measure(firstTestQuestions(), Answerer.TUNED);
     AnswerQuality.Row top = rows.get(1);
     AnswerQuality.Row answers = rows.get(3);
     String table = rows.toString();
@@ -63,9 +61,7 @@ class AnswerQualityTest {
    */
   @Test
   void theFaqKeptAsDocumentsIsAnsweredFromTheRightSectionBetterThanInFixedWindows() {
-    List<PythonFaq.Question> questions =
-        PythonFaq.questions("test-questions.jsonl").subList(0, QUESTIONS);
-    List<AnswerQuality.Row> rows = quality.measureDocuments(questions, Answerer.TUNED);
+    List<AnswerQuality.Row> rows = quality.measureDocuments(firstTestQuestions(), Answerer.TUNED);
     AnswerQuality.Row windows = rows.get(1);
     AnswerQuality.Row chunked = rows.get(3);
     String table = rows.toString();
@@ -73,6 +69,10 @@ class AnswerQualityTest {
     assertTrue(chunked.sourceAt1() >= 0.75, "the right section first too rarely: " + table);
     assertTrue(chunked.f1() >= 0.55, "answers from documents fell apart: " + table);
     assertTrue(chunked.f1() > windows.f1(), "no better than fixed windows: " + table);
+  }
+
+  private static List<PythonFaq.Question> firstTestQuestions() {
+    return PythonFaq.questions("test-questions.jsonl").subList(0, QUESTIONS);
   }
 
   @Test
