@@ -381,7 +381,8 @@
 
   /* Where a source comes from; for the admin, a link that opens the record on the Data page. */
   function sourceOrigin(source) {
-    var text = source.dataset_name + ", record " + source.record + " (" + source.kind + ")";
+    var text = source.dataset_name + ", record " + source.record
+        + (source.heading ? ", \u201c" + source.heading + "\u201d" : "") + " (" + source.kind + ")";
     if (!admin) {
       return el("span", "source-origin", text);
     }

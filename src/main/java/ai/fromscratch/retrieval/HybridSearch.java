@@ -2,6 +2,7 @@ package ai.fromscratch.retrieval;
 
 import static ai.fromscratch.retrieval.PassageIndex.ANSWER;
 import static ai.fromscratch.retrieval.PassageIndex.DATASET;
+import static ai.fromscratch.retrieval.PassageIndex.HEADING;
 import static ai.fromscratch.retrieval.PassageIndex.ID;
 import static ai.fromscratch.retrieval.PassageIndex.KIND;
 import static ai.fromscratch.retrieval.PassageIndex.RECORD;
@@ -171,6 +172,7 @@ final class HybridSearch {
         document.get(KIND),
         document.get(TEXT),
         document.get(ANSWER),
+        document.get(HEADING),
         c.similarity,
         c.keywordScore,
         c.vectorRank,

@@ -93,6 +93,7 @@ public final class PassageIndex implements Closeable {
   static final String KIND = "kind";
   static final String TEXT = "text";
   static final String ANSWER = "answer";
+  static final String HEADING = "heading";
   static final String VECTOR = "vector";
 
   /** Extensions of the files read by position rather than mapped: float vectors, stored fields. */
@@ -424,6 +425,9 @@ public final class PassageIndex implements Closeable {
     document.add(new TextField(TEXT, passage.text(), Field.Store.YES));
     if (passage.answer() != null) {
       document.add(new StoredField(ANSWER, passage.answer()));
+    }
+    if (passage.kind().equals(Passage.TEXT) && passage.heading() != null) {
+      document.add(new StoredField(HEADING, passage.heading()));
     }
     document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     return document;

@@ -2,12 +2,17 @@ package ai.fromscratch.retrieval;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 
-/** A search hit as the API shows it: the passage, where it comes from, and its scores. */
+/**
+ * A search hit as the API shows it: the passage, where it comes from, and its scores.
+ *
+ * @param heading the title of the section a text chunk lies in, absent when none
+ */
 public record RetrievedPassage(
     String id,
     String kind,
     String text,
     String answer,
+    String heading,
     @JsonbProperty("dataset_id") long datasetId,
     @JsonbProperty("dataset_name") String datasetName,
     long record,
@@ -25,6 +30,7 @@ public record RetrievedPassage(
         record.isPair() ? Passage.QUESTION : best.kind(),
         record.isPair() ? record.question() : record.answer(),
         record.isPair() ? record.answer() : null,
+        best.heading(),
         record.datasetId(),
         datasetName,
         record.recordId(),
@@ -41,6 +47,7 @@ public record RetrievedPassage(
         hit.kind(),
         hit.text(),
         hit.answer(),
+        hit.heading(),
         hit.datasetId(),
         datasetName,
         hit.recordId(),

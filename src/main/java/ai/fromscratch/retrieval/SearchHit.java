@@ -3,6 +3,8 @@ package ai.fromscratch.retrieval;
 /**
  * One result of a hybrid search.
  *
+ * @param heading the title of the section a text chunk lies in, null when none (and for the
+ *     passages of a question and answer, whose question says what they are about)
  * @param similarity cosine similarity of the passage to the question (-1 to 1), known for every
  *     hit, also one that only the keyword search found
  * @param keywordScore Lucene's BM25 score, 0 when the keyword search did not find the passage
@@ -17,6 +19,7 @@ public record SearchHit(
     String kind,
     String text,
     String answer,
+    String heading,
     double similarity,
     double keywordScore,
     int vectorRank,

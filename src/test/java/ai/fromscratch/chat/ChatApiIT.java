@@ -204,6 +204,10 @@ class ChatApiIT {
               + " green when it is done.",
           answer.getString("answer"),
           answer.toString());
+      assertEquals(
+          "Charging the lamp",
+          answer.getJsonArray("sources").getJsonObject(0).getString("heading"),
+          "the source names its section");
     } finally {
       Http.send(HttpRequest.newBuilder(URI.create(api.url("/api/datasets/" + manual))).DELETE());
     }

@@ -66,6 +66,7 @@ class AnswererTest {
             Passage.QUESTION,
             question,
             answer,
+            null,
             fit,
             0,
             1,

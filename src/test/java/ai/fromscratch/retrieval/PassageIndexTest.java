@@ -34,6 +34,20 @@ class PassageIndexTest {
   }
 
   @Test
+  void aTextChunkIsFoundWithTheTitleOfItsSection() {
+    try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
+      indexer(index)
+          .add(
+              Passage.ofText(
+                  2, 5, "# Refunds\n\nWithin 30 days of purchase.", Chunker.withDefaults()));
+      index.commit();
+      SearchHit hit = search(index, "refund purchase", 5).get(0);
+      assertEquals("Within 30 days of purchase.", hit.text());
+      assertEquals("Refunds", hit.heading());
+    }
+  }
+
+  @Test
   void anEmptyIndexFindsNothing() {
     try (PassageIndex index = PassageIndex.inMemory(MODEL)) {
       assertEquals(List.of(), search(index, "anything at all", 8));
