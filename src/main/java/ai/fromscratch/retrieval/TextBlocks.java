@@ -47,9 +47,11 @@ final class TextBlocks {
     int start = 0;
     while (start <= text.length()) {
       int newline = text.indexOf('\n', start);
+      int next = newline < 0 ? text.length() + 1 : newline + 1;
       int end = newline < 0 ? text.length() : newline;
-      lines.add(new int[] {start, end});
-      start = end + 1;
+      // A line ends before its carriage return too (Windows line breaks).
+      lines.add(new int[] {start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end});
+      start = next;
     }
   }
 

@@ -99,6 +99,17 @@ class ChunkerTest {
   }
 
   @Test
+  void windowsLineBreaksSeparateHeadingsAndParagraphsAlike() {
+    String text = "# Installing\r\n\r\nRun it.\r\n\r\nSetup\r\n-----\r\n\r\nClick next.\r\n";
+    List<Chunk> chunks = new Chunker(800, 100).split(text);
+
+    assertEquals(
+        List.of(
+            new Chunk("Run it.", 16, 23, "Installing"), new Chunk("Click next.", 43, 54, "Setup")),
+        chunks);
+  }
+
+  @Test
   void underlinedAndOverlinedTitlesAreHeadingsToo() {
     String text =
         "=========\nGuide\n=========\n\nWhy Python?\n-----------\n\nIt reads well.\n\n"
