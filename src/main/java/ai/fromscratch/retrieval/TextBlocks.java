@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * punctuation character repeated, as in Markdown's setext and reStructuredText. A paragraph is a
  * run of lines between blank lines and headings; a fenced code block ({@code ```} or {@code ~~~})
  * is one paragraph, blank lines and all. A line of punctuation alone (a rule) ends a paragraph.
+ * reStructuredText markup that a page never shows (link targets such as {@code .. _label:}, and
+ * {@code index} and similar directives with their indented lines) is no paragraph at all, so that
+ * no answer copies it.
  */
 final class TextBlocks {
   /** A title's underline: at least three of one punctuation character. */
@@ -20,6 +23,12 @@ final class TextBlocks {
       Pattern.compile(" {0,3}#{1,6}[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*");
 
   private static final Pattern FENCE = Pattern.compile("[ \\t]{0,3}(```|~~~).*");
+
+  /** reStructuredText that a rendered page does not show: a link target or a hidden directive. */
+  private static final Pattern HIDDEN_MARKUP =
+      Pattern.compile(
+          "\\.\\. (_[^:]*:|(index|highlight|sectionauthor|moduleauthor|testsetup|testcleanup"
+              + "|currentmodule)::).*");
 
   /** The longest line taken for an underlined title; a longer one is prose. */
   private static final int MAX_TITLE = 200;
@@ -41,6 +50,7 @@ final class TextBlocks {
   private final List<Block> blocks = new ArrayList<>();
   private int paragraphStart = -1;
   private int paragraphEnd;
+  private boolean paragraphHidden;
 
   private TextBlocks(String text) {
     this.text = text;
@@ -128,17 +138,22 @@ final class TextBlocks {
 
   private void extendParagraph(int line) {
     int[] span = lines.get(line);
+    String text = line(line);
+    boolean hidden = HIDDEN_MARKUP.matcher(text).matches();
     if (paragraphStart < 0) {
       paragraphStart = span[0] + leadingBlanks(span[0], span[1]);
+      paragraphHidden = hidden;
+    } else {
+      paragraphHidden &= hidden || leadingBlanks(span[0], span[1]) > 0;
     }
     paragraphEnd = trimmedEnd(span[0], span[1]);
   }
 
   private void endParagraph() {
-    if (paragraphStart >= 0) {
+    if (paragraphStart >= 0 && !paragraphHidden) {
       blocks.add(new Block(paragraphStart, paragraphEnd, null));
-      paragraphStart = -1;
     }
+    paragraphStart = -1;
   }
 
   private String line(int i) {

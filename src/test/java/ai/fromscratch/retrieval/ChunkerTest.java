@@ -110,6 +110,18 @@ class ChunkerTest {
   }
 
   @Test
+  void restructuredTextMarkupAPageNeverShowsIsLeftOut() {
+    String text =
+        "Loops run.\n\n.. _tut-range:\n\nThe range Function\n==================\n\n"
+            + ".. index::\n   builtin: range\n\nIt counts.\n\n.. note::\n   Shown.\n";
+    List<Chunk> chunks = new Chunker(800, 100).split(text);
+
+    assertEquals(
+        List.of("Loops run.", "It counts.\n\n.. note::\n   Shown."),
+        chunks.stream().map(Chunk::text).toList());
+  }
+
+  @Test
   void underlinedAndOverlinedTitlesAreHeadingsToo() {
     String text =
         "=========\nGuide\n=========\n\nWhy Python?\n-----------\n\nIt reads well.\n\n"
