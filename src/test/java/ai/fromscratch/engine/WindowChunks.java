@@ -8,7 +8,8 @@ import java.util.List;
  * The baseline a sceptic of structure-aware chunking would propose, and the chat's chunking before
  * 2026-12-06: windows of about 800 characters overlapping by about 100, blind to headings and
  * paragraphs. A window ends after a sentence or at a line break in its second half, otherwise at a
- * space; the next starts at the first word 100 characters before that end.
+ * space; the next starts at the first word 100 characters before that end. A frozen copy of that
+ * code, sharing nothing with {@code Chunker}, so the baseline cannot drift as the chunking changes.
  */
 final class WindowChunks {
   static final int SIZE = 800;
