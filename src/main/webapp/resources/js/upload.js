@@ -30,7 +30,8 @@
     var rejected;
     if (ok) {
       report.appendChild(element("p", "summary",
-          "Added “" + body.dataset.name + "”: " + number(body.accepted) + " records accepted, "
+          "Added “" + body.dataset.name + "”: " + number(body.accepted)
+          + (body.accepted === 1 ? " record" : " records") + " accepted, "
           + number(body.rejected) + " rejected."));
       rejections = body.rejections;
       rejected = body.rejected;

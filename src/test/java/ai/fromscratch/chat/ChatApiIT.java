@@ -180,16 +180,10 @@ class ChatApiIT {
     assertEquals(attributions, exported.getJsonArray("attributions"));
   }
 
-  /** A manual kept as a Markdown file, its sections short enough to be one chunk each. */
-  private static final String LAMP_MANUAL =
-      "# Aurora bike lamp\n\nThe Aurora is a front lamp for bicycles.\n\n## Charging the lamp\n\n"
-          + "Plug the lamp into a USB-C charger. A full charge takes\ntwo hours, and the ring"
-          + " glows green when it is done.\n\n## Mounting the lamp\n\nSlide the lamp onto the"
-          + " bracket until it clicks.\n";
-
   @Test
   void anAnswerFromAnUploadedMarkdownFileIsTheSectionThatAnswersItFromItsFirstWordToItsLast() {
-    long manual = api.upload(Uploads.file("lamp-manual-" + System.nanoTime() + ".md", LAMP_MANUAL));
+    long manual =
+        api.upload(Uploads.file("lamp-manual-" + System.nanoTime() + ".md", TestData.LAMP_MANUAL));
     try {
       JsonObject job =
           api.awaitJob(
@@ -199,11 +193,7 @@ class ChatApiIT {
 
       JsonObject answer = chat("{\"message\": \"How long does the Aurora lamp take to charge?\"}");
 
-      assertEquals(
-          "Plug the lamp into a USB-C charger. A full charge takes\ntwo hours, and the ring glows"
-              + " green when it is done.",
-          answer.getString("answer"),
-          answer.toString());
+      assertEquals(TestData.LAMP_CHARGING, answer.getString("answer"), answer.toString());
       assertEquals(
           "Charging the lamp",
           answer.getJsonArray("sources").getJsonObject(0).getString("heading"),

@@ -59,6 +59,18 @@ public final class TestData {
       {"question": "How long is the warranty of the Nimbus toaster?", "answer": "The Nimbus toaster has a warranty of two years."}
       """;
 
+  /** A product manual as a Markdown file, each section short enough to be one chunk. */
+  public static final String LAMP_MANUAL =
+      "# Aurora bike lamp\n\nThe Aurora is a front lamp for bicycles.\n\n## Charging the lamp\n\n"
+          + "Plug the lamp into a USB-C charger. A full charge takes\ntwo hours, and the ring"
+          + " glows green when it is done.\n\n## Mounting the lamp\n\nSlide the lamp onto the"
+          + " bracket until it clicks.\n";
+
+  /** The answer to how long the lamp of {@link #LAMP_MANUAL} takes to charge: its section. */
+  public static final String LAMP_CHARGING =
+      "Plug the lamp into a USB-C charger. A full charge takes\ntwo hours, and the ring glows"
+          + " green when it is done.";
+
   /**
    * The records with one more, a unique marker text, so that a test can upload the same records
    * again (the app refuses a file it already holds).

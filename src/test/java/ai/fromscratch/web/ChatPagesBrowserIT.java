@@ -16,8 +16,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -317,6 +320,54 @@ class ChatPagesBrowserIT {
       assertTrue(text.getText().contains("See https://www.debian.org/doc/ for more."));
       browser.screenshot("chat-code");
     }
+  }
+
+  @Test
+  void aMarkdownFileUploadedOnTheDataPageIsAnsweredFromItsSectionWhichTheSourceNames() {
+    String name = "page-lamp-" + System.nanoTime() + ".md";
+    Path manual = Uploads.file(name, TestData.LAMP_MANUAL);
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      page.get(base + "data");
+      page.findElement(By.id("upload-file")).sendKeys(manual.toAbsolutePath().toString());
+      browser
+          .waitUpTo(Duration.ofSeconds(60))
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("upload-report"), "1 record accepted, 0 rejected"));
+      long dataset = datasetNamed(name);
+      try {
+        JsonObject job =
+            api.awaitJob(
+                api.startTraining("{\"kind\": \"index\", \"datasets\": [" + dataset + "]}"),
+                Duration.ofMinutes(2));
+        assertEquals("completed", job.getString("state"), job.toString());
+        page.get(base.toString());
+
+        WebElement answer = ask(browser, "How long does the Aurora lamp take to charge?");
+
+        String text = answer.findElement(By.className("text")).getText();
+        assertEquals(TestData.LAMP_CHARGING.replace('\n', ' '), text.replace('\n', ' '));
+        String origin =
+            answer
+                .findElement(By.cssSelector("details.sources .source-origin"))
+                .getAttribute("textContent");
+        assertTrue(origin.startsWith(name + ", record 1, “Charging the lamp”"), origin);
+        browser.screenshot("chat-document");
+      } finally {
+        Http.send(HttpRequest.newBuilder(URI.create(api.url("/api/datasets/" + dataset))).DELETE());
+      }
+    }
+  }
+
+  private long datasetNamed(String name) {
+    return Http.get(api.url("/api/datasets")).jsonArray().stream()
+        .map(JsonObject.class::cast)
+        .filter(dataset -> dataset.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
   }
 
   /** Types a question, sends it with Enter, and returns the answer once it is complete. */
