@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fromscratch.testing.Browser;
 import ai.fromscratch.testing.Deployments;
+import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.Uploads;
+import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -89,9 +94,7 @@ class DataPageBrowserIT {
               .getText()
               .contains("<img src=x onerror=window.hacked=2>"),
           "markup in a record shows as text");
-      assertEquals(
-          null,
-          ((org.openqa.selenium.JavascriptExecutor) page).executeScript("return window.hacked;"));
+      assertEquals(null, ((JavascriptExecutor) page).executeScript("return window.hacked;"));
       browser.screenshot("data-preview");
 
       browser.datasetRow(name).findElement(By.className("delete-button")).click();
@@ -108,6 +111,48 @@ class DataPageBrowserIT {
           .waitUpTo(Duration.ofSeconds(20))
           .ignoring(StaleElementReferenceException.class)
           .until(driver -> !names(driver).contains(name));
+    }
+  }
+
+  @Test
+  void aLongDocumentShowsInItsRowWithinAScrollingBox() {
+    String name = "page-guide-" + UUID.randomUUID() + ".md";
+    Path file = Uploads.file(name, "# Guide\n\n" + "A line of the guide.\n".repeat(400));
+
+    try (Browser browser = Browser.open()) {
+      WebDriver page = browser.driver();
+      page.get(base + "data");
+      page.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+      browser
+          .waitUpTo(Duration.ofSeconds(60))
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("upload-report"), "1 record accepted, 0 rejected"));
+      browser.datasetRow(name).findElement(By.className("preview-button")).click();
+      WebElement text =
+          browser
+              .waitUpTo(Duration.ofSeconds(20))
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector(".records-preview .turn-text")));
+
+      JavascriptExecutor js = (JavascriptExecutor) page;
+      long shown =
+          ((Number) js.executeScript("return arguments[0].clientHeight;", text)).longValue();
+      long whole =
+          ((Number) js.executeScript("return arguments[0].scrollHeight;", text)).longValue();
+      assertTrue(shown < 400 && whole > 4 * shown, "shown " + shown + " px of " + whole);
+      browser.screenshot("data-long-document");
+    } finally {
+      Http.get(base + "api/datasets").jsonArray().stream()
+          .map(JsonObject.class::cast)
+          .filter(dataset -> dataset.getString("name").equals(name))
+          .forEach(
+              dataset ->
+                  Http.send(
+                      HttpRequest.newBuilder(
+                              URI.create(base + "api/datasets/" + dataset.getInt("id")))
+                          .DELETE()));
     }
   }
 
