@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The shapes an upload can take, told apart by content rather than by file name: ZIP by its
@@ -62,6 +63,11 @@ public enum SourceFormat {
       throw UploadRefusedException.unusable(
           "the file is binary data, not JSON, JSON Lines, text or a ZIP archive");
     }
+    if (looksLikeHtml(head, start, length)) {
+      // Read as text, its tags would be copied into answers.
+      throw UploadRefusedException.unusable(
+          "the file is an HTML page; save it as Markdown or plain text and upload that");
+    }
     return TEXT;
   }
 
@@ -87,6 +93,13 @@ public enum SourceFormat {
     } catch (JsonException | IllegalStateException e) {
       return false;
     }
+  }
+
+  private static boolean looksLikeHtml(byte[] head, int start, int length) {
+    String opening =
+        new String(head, start, Math.min(length - start, 15), StandardCharsets.US_ASCII)
+            .toLowerCase(Locale.ROOT);
+    return opening.startsWith("<!doctype html") || opening.startsWith("<html");
   }
 
   private static boolean looksBinary(byte[] head, int length) {

@@ -117,6 +117,7 @@ class DatasetApiIT {
         "whitespace.json | 422 | the file is empty (only white space)",
         "garbage.bin | 422 | the file is binary data, not JSON, JSON Lines, text or a ZIP archive",
         "utf16.json | 422 | the file is UTF-16 text; save it as UTF-8",
+        "page.html | 422 | the file is an HTML page; save it as Markdown or plain text",
         "zip_bomb.zip | 422 | the archive looks like a zip bomb",
         "lying_zip_bomb.zip | 422 | the archive looks like a zip bomb",
         "path_traversal.zip | 422 | the archive holds no .json, .jsonl, .md or .txt file",

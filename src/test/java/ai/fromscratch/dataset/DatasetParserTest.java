@@ -302,6 +302,18 @@ class DatasetParserTest {
   }
 
   @Test
+  void anHtmlPageIsRefusedRatherThanReadAsText() {
+    UploadRefusedException error =
+        assertThrows(
+            UploadRefusedException.class,
+            () -> parseText("\n<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>\n", LIMITS));
+
+    assertEquals(
+        "the file is an HTML page; save it as Markdown or plain text and upload that",
+        error.getMessage());
+  }
+
+  @Test
   void aMarkdownDocumentKeepsItsTextExactly() throws IOException {
     String markdown =
         "# Lamp\r\n\r\nCharge it for `2 h`.\r\n\r\n## Mounting\r\n\r\nClick it in.\r\n";
