@@ -185,11 +185,7 @@ class ChatApiIT {
     long manual =
         api.upload(Uploads.file("lamp-manual-" + System.nanoTime() + ".md", TestData.LAMP_MANUAL));
     try {
-      JsonObject job =
-          api.awaitJob(
-              api.startTraining("{\"kind\": \"index\", \"datasets\": [" + manual + "]}"),
-              Duration.ofMinutes(2));
-      assertEquals("completed", job.getString("state"), job.toString());
+      api.index(manual);
 
       JsonObject answer = chat("{\"message\": \"How long does the Aurora lamp take to charge?\"}");
 
@@ -199,7 +195,7 @@ class ChatApiIT {
           answer.getJsonArray("sources").getJsonObject(0).getString("heading"),
           "the source names its section");
     } finally {
-      Http.send(HttpRequest.newBuilder(URI.create(api.url("/api/datasets/" + manual))).DELETE());
+      api.deleteDataset(manual);
     }
   }
 

@@ -1,6 +1,8 @@
 package ai.fromscratch.testing;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +83,28 @@ public final class Api {
       sleep(50);
     }
     throw new AssertionError("job " + id + " did not reach the condition: " + job(id));
+  }
+
+  /** Indexes a dataset without retraining, failing unless the job completes. */
+  public JsonObject index(long dataset) {
+    return awaitCompleted(
+        startTraining("{\"kind\": \"index\", \"datasets\": [" + dataset + "]}"),
+        Duration.ofMinutes(2));
+  }
+
+  /** The id of the dataset named {@code name}. */
+  public long datasetNamed(String name) {
+    return Http.get(url("/api/datasets")).jsonArray().stream()
+        .map(JsonObject.class::cast)
+        .filter(dataset -> dataset.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no dataset is named " + name))
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  public void deleteDataset(long id) {
+    Http.send(HttpRequest.newBuilder(URI.create(url("/api/datasets/" + id))).DELETE());
   }
 
   public Http.Reply generate(String body) {

@@ -51,6 +51,17 @@ public final class Browser implements AutoCloseable {
                 + "']]"));
   }
 
+  /**
+   * Uploads {@code file} through the Data page at {@code base} and waits for the upload's report to
+   * say {@code report}.
+   */
+  public void uploadOnDataPage(String base, Path file, String report) {
+    driver.get(base + "data");
+    driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+    waitUpTo(Duration.ofSeconds(60))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-report"), report));
+  }
+
   /** Opens a fresh headless browser, or skips the calling test when Chromium is missing. */
   public static Browser open() {
     Assumptions.assumeTrue(

@@ -16,9 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -328,20 +326,10 @@ class ChatPagesBrowserIT {
     Path manual = Uploads.file(name, TestData.LAMP_MANUAL);
     try (Browser browser = Browser.open()) {
       WebDriver page = browser.driver();
-      page.get(base + "data");
-      page.findElement(By.id("upload-file")).sendKeys(manual.toAbsolutePath().toString());
-      browser
-          .waitUpTo(Duration.ofSeconds(60))
-          .until(
-              ExpectedConditions.textToBePresentInElementLocated(
-                  By.id("upload-report"), "1 record accepted, 0 rejected"));
-      long dataset = datasetNamed(name);
+      browser.uploadOnDataPage(base.toString(), manual, "1 record accepted, 0 rejected");
+      long dataset = api.datasetNamed(name);
       try {
-        JsonObject job =
-            api.awaitJob(
-                api.startTraining("{\"kind\": \"index\", \"datasets\": [" + dataset + "]}"),
-                Duration.ofMinutes(2));
-        assertEquals("completed", job.getString("state"), job.toString());
+        api.index(dataset);
         page.get(base.toString());
 
         WebElement answer = ask(browser, "How long does the Aurora lamp take to charge?");
@@ -355,19 +343,9 @@ class ChatPagesBrowserIT {
         assertTrue(origin.startsWith(name + ", record 1, “Charging the lamp”"), origin);
         browser.screenshot("chat-document");
       } finally {
-        Http.send(HttpRequest.newBuilder(URI.create(api.url("/api/datasets/" + dataset))).DELETE());
+        api.deleteDataset(dataset);
       }
     }
-  }
-
-  private long datasetNamed(String name) {
-    return Http.get(api.url("/api/datasets")).jsonArray().stream()
-        .map(JsonObject.class::cast)
-        .filter(dataset -> dataset.getString("name").equals(name))
-        .findFirst()
-        .orElseThrow()
-        .getJsonNumber("id")
-        .longValue();
   }
 
   /** Types a question, sends it with Enter, and returns the answer once it is complete. */

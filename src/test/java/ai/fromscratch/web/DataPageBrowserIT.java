@@ -3,14 +3,11 @@ package ai.fromscratch.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fromscratch.testing.Api;
 import ai.fromscratch.testing.Browser;
 import ai.fromscratch.testing.Deployments;
-import ai.fromscratch.testing.Http;
 import ai.fromscratch.testing.Uploads;
-import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -119,15 +116,10 @@ class DataPageBrowserIT {
     String name = "page-guide-" + UUID.randomUUID() + ".md";
     Path file = Uploads.file(name, "# Guide\n\n" + "A line of the guide.\n".repeat(400));
 
+    Api api = new Api(base.toString());
     try (Browser browser = Browser.open()) {
       WebDriver page = browser.driver();
-      page.get(base + "data");
-      page.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
-      browser
-          .waitUpTo(Duration.ofSeconds(60))
-          .until(
-              ExpectedConditions.textToBePresentInElementLocated(
-                  By.id("upload-report"), "1 record accepted, 0 rejected"));
+      browser.uploadOnDataPage(base.toString(), file, "1 record accepted, 0 rejected");
       browser.datasetRow(name).findElement(By.className("preview-button")).click();
       WebElement text =
           browser
@@ -144,15 +136,7 @@ class DataPageBrowserIT {
       assertTrue(shown < 400 && whole > 4 * shown, "shown " + shown + " px of " + whole);
       browser.screenshot("data-long-document");
     } finally {
-      Http.get(base + "api/datasets").jsonArray().stream()
-          .map(JsonObject.class::cast)
-          .filter(dataset -> dataset.getString("name").equals(name))
-          .forEach(
-              dataset ->
-                  Http.send(
-                      HttpRequest.newBuilder(
-                              URI.create(base + "api/datasets/" + dataset.getInt("id")))
-                          .DELETE()));
+      api.deleteDataset(api.datasetNamed(name));
     }
   }
 
