@@ -156,22 +156,18 @@ public final class Chunker {
    * when the piece ended inside a sentence, the first word there; else the next word after it.
    */
   private int nextStart(String text, int previousStart, int previousEnd) {
-    int from = Math.max(previousStart + 1, previousEnd - overlap);
-    if (overlap > 0) {
-      for (int p = from; p < previousEnd; p++) {
-        if (startsWord(text, p) && endsSentence(text, p - 1)) {
+    int firstWord = -1;
+    for (int p = Math.max(previousStart + 1, previousEnd - overlap); p < previousEnd; p++) {
+      if (startsWord(text, p)) {
+        if (endsSentence(text, p - 1)) {
           return p;
         }
-      }
-      if (!endsSentence(text, previousEnd)) {
-        for (int p = from; p < previousEnd; p++) {
-          if (startsWord(text, p)) {
-            return p;
-          }
-        }
+        firstWord = firstWord < 0 ? p : firstWord;
       }
     }
-    return skipWhitespace(text, previousEnd);
+    return firstWord >= 0 && !endsSentence(text, previousEnd)
+        ? firstWord
+        : skipWhitespace(text, previousEnd);
   }
 
   private static boolean startsWord(String text, int p) {

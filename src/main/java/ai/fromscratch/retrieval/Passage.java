@@ -100,8 +100,13 @@ public record Passage(
   /** The chunks of the {@code part}-th text of a record (ids {@code c<n>}, {@code c<part>.<n>}). */
   public static List<Passage> ofText(
       long datasetId, long recordId, int part, String text, Chunker chunker) {
+    return ofChunks(datasetId, recordId, part, chunker.split(text));
+  }
+
+  /** The passages of the {@code part}-th text of a record, cut into {@code chunks}. */
+  public static List<Passage> ofChunks(
+      long datasetId, long recordId, int part, List<Chunk> chunks) {
     List<Passage> passages = new ArrayList<>();
-    List<Chunk> chunks = chunker.split(text);
     String chunk = part == 0 ? "c" : "c" + part + ".";
     for (int i = 0; i < chunks.size(); i++) {
       passages.add(

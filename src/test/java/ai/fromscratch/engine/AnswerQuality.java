@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -121,8 +120,11 @@ final class AnswerQuality implements AutoCloseable {
     List<PythonFaq.Document> documents = PythonFaq.documents(sections);
     this.documentModel =
         model(documents.stream().map(d -> List.of(new Turn(Turn.TEXT, d.text()))).toList(), false);
-    this.chunked = ChunkedDocuments.asTheChatDoes(embedder, documents, sections);
-    this.windows = ChunkedDocuments.inWindows(embedder, documents, sections);
+    this.chunked =
+        new ChunkedDocuments(
+            "as the chat chunks", Chunker.withDefaults()::split, embedder, documents, sections);
+    this.windows =
+        new ChunkedDocuments("fixed windows", WindowChunks::of, embedder, documents, sections);
   }
 
   private static ActiveModel model(List<List<Turn>> records, boolean lowercase) {
@@ -173,36 +175,39 @@ final class AnswerQuality implements AutoCloseable {
    * windows. A passage stands for the section that holds most of its characters.
    */
   List<Row> measureDocuments(List<PythonFaq.Question> questions, MixWeights weights) {
-    Scores windowTop = new Scores("(b) fixed windows: the top passage, returned verbatim");
-    Scores windowAnswers = new Scores("(d) fixed windows: the chat's answer");
-    Scores chunkTop = new Scores("(b) as the chat chunks: the top passage, returned verbatim");
-    Scores chunkAnswers = new Scores("(d) as the chat chunks: the chat's answer");
-    for (PythonFaq.Question question : questions) {
+    List<Query> queries = questions.stream().map(q -> Query.of(embedder, q.text())).toList();
+    List<Row> rows = new ArrayList<>(measureDocuments(windows, questions, queries, weights));
+    rows.addAll(measureDocuments(chunked, questions, queries, weights));
+    return rows;
+  }
+
+  /** Rows (b) and (d) for the documents chunked one way. */
+  private List<Row> measureDocuments(
+      ChunkedDocuments documents,
+      List<PythonFaq.Question> questions,
+      List<Query> queries,
+      MixWeights weights) {
+    Scores top = new Scores("(b) " + documents.chunking + ": the top passage, returned verbatim");
+    Scores answers = new Scores("(d) " + documents.chunking + ": the chat's answer");
+    for (int i = 0; i < questions.size(); i++) {
+      PythonFaq.Question question = questions.get(i);
       int right = sectionIndex(question.section());
       String reference = sections.get(right).answer();
-      for (ChunkedDocuments documents : List.of(windows, chunked)) {
-        List<RecordHit> hits =
-            RecordRanking.search(
-                documents.index,
-                Query.of(embedder, question.text()),
-                K,
-                PassageIndex.DEFAULT_MIN_SIMILARITY);
-        List<Long> ranked = hits.stream().map(documents::section).toList();
-        String top = hits.isEmpty() ? "" : hits.get(0).answer();
-        String answer =
-            answer(
-                documentModel,
-                ChatFormat.prompt(question.text(), documentModel.tokenizer()),
-                hits,
-                weights,
-                Optional.of(NO_ANSWER));
-        (documents == windows ? windowTop : chunkTop)
-            .ranked(ranked, right, TokenF1.of(top, reference));
-        (documents == windows ? windowAnswers : chunkAnswers)
-            .ranked(ranked, right, TokenF1.of(answer, reference));
-      }
+      List<RecordHit> hits =
+          RecordRanking.search(
+              documents.index, queries.get(i), K, PassageIndex.DEFAULT_MIN_SIMILARITY);
+      List<Long> ranked = hits.stream().map(documents::section).toList();
+      String answer =
+          answer(
+              documentModel,
+              ChatFormat.prompt(question.text(), documentModel.tokenizer()),
+              hits,
+              weights,
+              Optional.of(NO_ANSWER));
+      top.ranked(ranked, right, TokenF1.of(hits.isEmpty() ? "" : hits.get(0).answer(), reference));
+      answers.ranked(ranked, right, TokenF1.of(answer, reference));
     }
-    return List.of(windowTop.row(), windowAnswers.row(), chunkTop.row(), chunkAnswers.row());
+    return List.of(top.row(), answers.row());
   }
 
   /**
@@ -389,76 +394,33 @@ final class AnswerQuality implements AutoCloseable {
   private static final class ChunkedDocuments {
     private static final long DATASET = 2;
 
+    /** How the documents were chunked, as the rows name it. */
+    final String chunking;
+
     final PassageIndex index;
     private final Map<String, Long> sectionOfPassage;
 
-    private ChunkedDocuments(PassageIndex index, Map<String, Long> sectionOfPassage) {
-      this.index = index;
-      this.sectionOfPassage = sectionOfPassage;
-    }
-
-    /** Chunked as the chat chunks a text record. */
-    static ChunkedDocuments asTheChatDoes(
+    /** Indexes the documents as {@code split} cuts them. */
+    ChunkedDocuments(
+        String chunking,
+        Function<String, List<Chunk>> split,
         SentenceEmbedder embedder,
         List<PythonFaq.Document> documents,
         List<PythonFaq.Section> sections) {
-      Chunker chunker = Chunker.withDefaults();
-      return of(
-          embedder,
-          documents,
-          sections,
-          (record, text) -> Passage.ofText(DATASET, record, text, chunker),
-          chunker::split);
-    }
-
-    /** Chunked in fixed-size windows ({@link WindowChunks}). */
-    static ChunkedDocuments inWindows(
-        SentenceEmbedder embedder,
-        List<PythonFaq.Document> documents,
-        List<PythonFaq.Section> sections) {
-      return of(
-          embedder,
-          documents,
-          sections,
-          (record, text) -> {
-            List<Chunk> chunks = WindowChunks.of(text);
-            List<Passage> passages = new ArrayList<>();
-            for (int i = 0; i < chunks.size(); i++) {
-              passages.add(
-                  new Passage(
-                      "d" + DATASET + ":r" + record + ":c" + i,
-                      DATASET,
-                      record,
-                      Passage.TEXT,
-                      chunks.get(i).text(),
-                      null,
-                      null));
-            }
-            return passages;
-          },
-          WindowChunks::of);
-    }
-
-    private static ChunkedDocuments of(
-        SentenceEmbedder embedder,
-        List<PythonFaq.Document> documents,
-        List<PythonFaq.Section> sections,
-        BiFunction<Long, String, List<Passage>> passagesOf,
-        Function<String, List<Chunk>> split) {
-      PassageIndex index = PassageIndex.inMemory(embedder.model().canonicalName());
-      Map<String, Long> sectionOfPassage = new HashMap<>();
+      this.chunking = chunking;
+      this.index = PassageIndex.inMemory(embedder.model().canonicalName());
+      this.sectionOfPassage = new HashMap<>();
       List<Passage> all = new ArrayList<>();
       for (int d = 0; d < documents.size(); d++) {
         PythonFaq.Document document = documents.get(d);
-        List<Passage> passages = passagesOf.apply((long) d, document.text());
         List<Chunk> chunks = split.apply(document.text());
+        List<Passage> passages = Passage.ofChunks(DATASET, d, 0, chunks);
         for (int i = 0; i < passages.size(); i++) {
           sectionOfPassage.put(passages.get(i).id(), mostOf(chunks.get(i), document, sections));
         }
         all.addAll(passages);
       }
       new PassageIndexer(embedder, index).addAll(all, 64, done -> {});
-      return new ChunkedDocuments(index, sectionOfPassage);
     }
 
     /** The section holding most of a chunk's characters (-1: none, as in a heading alone). */
